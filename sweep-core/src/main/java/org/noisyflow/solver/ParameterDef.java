@@ -1,0 +1,220 @@
+package org.noisyflow.solver;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Declaration of one solver parameter: its name, type, domain and default.
+ *
+ * <p>The domain is separate from how a sweep generates values: the spec layer produces candidate
+ * values from lists, linspace and so on, and {@link #coerce} turns each into the canonical Java
+ * type ({@code Double}, {@code Long} or {@code String}) or rejects it.
+ *
+ * @param name the key in the sweep file and the column name in the output
+ * @param type the value type
+ * @param description one line for help texts and docs
+ * @param min lower bound for numbers, or {@code null}
+ * @param minInclusive whether {@code min} itself is allowed
+ * @param max upper bound for numbers, or {@code null}
+ * @param choices allowed values of a {@link ParameterType#CHOICE}, otherwise empty
+ * @param defaultValue value used when the spec leaves the parameter out, or {@code null}
+ * @param required whether the spec must give a value (directly or through {@code reciprocalOf})
+ * @param reciprocalOf name of the parameter this one is the reciprocal of (temperature is
+ *     1/beta), or {@code null}. Exactly one of a reciprocal pair may be given.
+ */
+public record ParameterDef(
+        String name,
+        ParameterType type,
+        String description,
+        Double min,
+        boolean minInclusive,
+        Double max,
+        List<String> choices,
+        Object defaultValue,
+        boolean required,
+        String reciprocalOf) implements Serializable {
+
+    public ParameterDef {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        choices = List.copyOf(choices);
+    }
+
+    /** Declares a required real parameter with no bounds. */
+    public static ParameterDef real(String name, String description) {
+        return new ParameterDef(name, ParameterType.REAL, description, null, true, null,
+                List.of(), null, true, null);
+    }
+
+    /** Declares a required integer parameter with no bounds. */
+    public static ParameterDef integer(String name, String description) {
+        return new ParameterDef(name, ParameterType.INTEGER, description, null, true, null,
+                List.of(), null, true, null);
+    }
+
+    /** Declares a required choice parameter. */
+    public static ParameterDef choice(String name, String description, String... choices) {
+        return new ParameterDef(name, ParameterType.CHOICE, description, null, true, null,
+                List.of(choices), null, true, null);
+    }
+
+    /** Returns a copy whose values must be strictly greater than {@code bound}. */
+    public ParameterDef greaterThan(double bound) {
+        return new ParameterDef(name, type, description, bound, false, max, choices,
+                defaultValue, required, reciprocalOf);
+    }
+
+    /** Returns a copy whose values must be at least {@code bound}. */
+    public ParameterDef atLeast(double bound) {
+        return new ParameterDef(name, type, description, bound, true, max, choices,
+                defaultValue, required, reciprocalOf);
+    }
+
+    /** Returns a copy whose values must be at most {@code bound}. */
+    public ParameterDef atMost(double bound) {
+        return new ParameterDef(name, type, description, min, minInclusive, bound, choices,
+                defaultValue, required, reciprocalOf);
+    }
+
+    /** Returns a copy that is optional and takes {@code value} when left out. */
+    public ParameterDef withDefault(Object value) {
+        return new ParameterDef(name, type, description, min, minInclusive, max, choices,
+                value, false, reciprocalOf);
+    }
+
+    /** Returns a copy that is optional with no default: the solver decides when it applies. */
+    public ParameterDef optional() {
+        return new ParameterDef(name, type, description, min, minInclusive, max, choices,
+                null, false, reciprocalOf);
+    }
+
+    /** Returns a copy that is the reciprocal of {@code other}: giving one determines both. */
+    public ParameterDef reciprocalOf(String other) {
+        return new ParameterDef(name, type, description, min, minInclusive, max, choices,
+                null, false, other);
+    }
+
+    /** Whether this parameter is computed from its reciprocal partner, never hashed or stored twice. */
+    public boolean isDerived() {
+        return reciprocalOf != null;
+    }
+
+    /**
+     * Converts a value from the sweep file to the canonical type and checks the domain.
+     *
+     * @throws InvalidParameterException naming the key, the value and the allowed values
+     */
+    public Object coerce(Object raw) {
+        return switch (type) {
+            case REAL -> checkRange(toReal(raw), raw);
+            case INTEGER -> {
+                long v = toInteger(raw);
+                checkRange((double) v, raw);
+                yield v;
+            }
+            case CHOICE -> toChoice(raw);
+        };
+    }
+
+    /** Describes the allowed values, for error messages and help texts. */
+    public String domainText() {
+        if (type == ParameterType.CHOICE) {
+            return "one of " + String.join(", ", choices);
+        }
+        String kind = type == ParameterType.REAL ? "a finite number" : "an integer";
+        if (min != null && max != null) {
+            return kind + " in " + (minInclusive ? "[" : "(") + fmt(min) + ", " + fmt(max) + "]";
+        }
+        if (min != null) {
+            return kind + (minInclusive ? " >= " : " > ") + fmt(min);
+        }
+        if (max != null) {
+            return kind + " <= " + fmt(max);
+        }
+        return kind;
+    }
+
+    private double toReal(Object raw) {
+        if (raw instanceof Double || raw instanceof Float || raw instanceof Integer
+                || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
+            double v = ((Number) raw).doubleValue();
+            if (!Double.isFinite(v)) {
+                throw invalid(raw, "must be finite");
+            }
+            return v;
+        }
+        throw invalid(raw, "has the wrong type " + typeName(raw));
+    }
+
+    private long toInteger(Object raw) {
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short
+                || raw instanceof Byte) {
+            return ((Number) raw).longValue();
+        }
+        if (raw instanceof Double || raw instanceof Float) {
+            double v = ((Number) raw).doubleValue();
+            if (Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 0x1p53) {
+                return (long) v;
+            }
+            throw invalid(raw, "is not a whole number");
+        }
+        throw invalid(raw, "has the wrong type " + typeName(raw));
+    }
+
+    private String toChoice(Object raw) {
+        if (raw instanceof String s) {
+            if (choices.contains(s)) {
+                return s;
+            }
+            throw invalid(raw, "is not a known value");
+        }
+        throw invalid(raw, "has the wrong type " + typeName(raw));
+    }
+
+    private double checkRange(double v, Object raw) {
+        boolean belowMin = min != null && (minInclusive ? v < min : v <= min);
+        boolean aboveMax = max != null && v > max;
+        if (belowMin || aboveMax) {
+            throw invalid(raw, "is out of range");
+        }
+        return v;
+    }
+
+    private InvalidParameterException invalid(Object raw, String problem) {
+        return new InvalidParameterException(name, raw,
+                "value " + show(raw) + " " + problem + "; " + name + " must be " + domainText());
+    }
+
+    /** Formats a spec value for messages, quoting strings. */
+    public static String show(Object raw) {
+        if (raw instanceof String s) {
+            return "'" + s + "'";
+        }
+        return String.valueOf(raw);
+    }
+
+    private static String typeName(Object raw) {
+        if (raw == null) {
+            return "null";
+        }
+        if (raw instanceof String) {
+            return "string";
+        }
+        if (raw instanceof java.util.Map) {
+            return "mapping";
+        }
+        if (raw instanceof java.util.List) {
+            return "list";
+        }
+        if (raw instanceof Boolean) {
+            return "boolean";
+        }
+        return raw.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,32 @@
+package org.noisyflow.solver;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.noisyflow.sphere.SphereParticleSolver;
+
+/** The solvers a sweep file can name, by id. */
+public final class SolverRegistry {
+    private static final Map<String, Solver> SOLVERS = new LinkedHashMap<>();
+
+    static {
+        register(new SphereParticleSolver());
+    }
+
+    private SolverRegistry() {
+    }
+
+    private static void register(Solver solver) {
+        SOLVERS.put(solver.id(), solver);
+    }
+
+    public static Optional<Solver> find(String id) {
+        return Optional.ofNullable(SOLVERS.get(id));
+    }
+
+    /** Returns the registered ids in registration order. */
+    public static List<String> ids() {
+        return List.copyOf(SOLVERS.keySet());
+    }
+}

@@ -1,0 +1,407 @@
+package org.noisyflow.spec;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.noisyflow.solver.InvalidParameterException;
+import org.noisyflow.solver.ParameterDef;
+import org.noisyflow.solver.Solver;
+import org.noisyflow.solver.SolverRegistry;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads a sweep file (YAML 1.2) into a {@link SweepSpec}, checking every key and value.
+ *
+ * <p>Every problem is reported as a {@link SpecException} that names the file, the key, the value
+ * and the fix. After the keys are checked, every point of the expansion is passed through the
+ * solver's cross-parameter checks, so a spec that parses never fails validation on an executor.
+ */
+public final class SpecParser {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+    private static final List<String> TOP_KEYS =
+            List.of("name", "solver", "seed", "replicates", "description", "parameters", "axes");
+    /** Upper bound on replicates, far above any sensible use, to catch typos such as 1e9. */
+    private static final int MAX_REPLICATES = 1_000_000;
+
+    private final String source;
+
+    private SpecParser(String source) {
+        this.source = source;
+    }
+
+    /** Reads and validates the sweep file at {@code file}. */
+    public static SweepSpec parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SpecException(file.toString(), "(file)", null, "the file does not exist",
+                    "check the path, for example conf/heisenberg-s2.yaml");
+        } catch (IOException e) {
+            throw new SpecException(file.toString(), "(file)", null,
+                    "the file could not be read: " + e.getMessage(), "check its permissions");
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Parses and validates sweep-file text.
+     *
+     * @param text the YAML document
+     * @param source the file name or label used in error messages
+     */
+    public static SweepSpec parse(String text, String source) {
+        return new SpecParser(source).parseDocument(text);
+    }
+
+    private SweepSpec parseDocument(String text) {
+        Object doc;
+        try {
+            doc = new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(text);
+        } catch (YamlEngineException e) {
+            throw new SpecException(source, "(document)", null,
+                    "the YAML is malformed: " + oneLine(e.getMessage()),
+                    "correct the syntax at the line shown");
+        }
+        if (!(doc instanceof Map<?, ?> top)) {
+            throw new SpecException(source, "(document)", null,
+                    "the document is not a mapping of keys to values",
+                    "start from conf/heisenberg-s2.yaml, which has the keys " + TOP_KEYS);
+        }
+        Map<String, Object> root = stringKeys(top, "");
+        for (String key : root.keySet()) {
+            if (!TOP_KEYS.contains(key)) {
+                throw new SpecException(source, key, null, "unknown top-level key",
+                        "use only " + String.join(", ", TOP_KEYS)
+                                + " and put solver parameters under 'parameters' or 'axes'");
+            }
+        }
+
+        String name = requireString(root, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new SpecException(source, "name", name,
+                    "a sweep name may contain only lower-case letters, digits and '-'",
+                    "rename it, for example to 'heisenberg-s2'");
+        }
+        String solverId = requireString(root, "solver");
+        Solver solver = SolverRegistry.find(solverId).orElseThrow(() -> new SpecException(
+                source, "solver", solverId, "no solver is registered under this id",
+                "use one of " + String.join(", ", SolverRegistry.ids())));
+        long seed = parseSeed(root.get("seed"));
+        int replicates = parseReplicates(root.get("replicates"));
+        if (root.containsKey("description") && !(root.get("description") instanceof String)) {
+            throw new SpecException(source, "description", root.get("description"),
+                    "the description must be text", "quote it");
+        }
+
+        Map<String, ParameterDef> defs = new LinkedHashMap<>();
+        for (ParameterDef def : solver.parameters()) {
+            defs.put(def.name(), def);
+        }
+        Map<String, Object> fixed = parseFixed(root.get("parameters"), defs, solverId);
+        List<Axis> axes = parseAxes(root.get("axes"), defs, fixed, solverId);
+        Map<String, String> keyPaths = keyPaths(fixed, axes);
+        checkReciprocals(defs, keyPaths);
+        checkRequired(defs, keyPaths);
+        for (ParameterDef def : defs.values()) {
+            if (!keyPaths.containsKey(def.name()) && def.defaultValue() != null) {
+                fixed.put(def.name(), def.defaultValue());
+            }
+        }
+
+        SweepSpec spec = new SweepSpec(source, name, solverId, seed, replicates, fixed, axes);
+        validatePoints(spec, solver, keyPaths);
+        return spec;
+    }
+
+    private Map<String, Object> parseFixed(Object node, Map<String, ParameterDef> defs,
+            String solverId) {
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        if (node == null) {
+            return fixed;
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            throw new SpecException(source, "parameters", node, "'parameters' must be a mapping",
+                    "write one 'key: value' line per parameter under it");
+        }
+        for (Map.Entry<String, Object> e : stringKeys(map, "parameters.").entrySet()) {
+            String key = "parameters." + e.getKey();
+            ParameterDef def = knownParameter(defs, e.getKey(), key, solverId);
+            Object raw = e.getValue();
+            if (raw instanceof List<?> || raw instanceof Map<?, ?>) {
+                throw new SpecException(source, key, raw, "a fixed parameter takes one value",
+                        "to sweep it, move it under 'axes'");
+            }
+            fixed.put(def.name(), coerce(def, raw, key));
+        }
+        return fixed;
+    }
+
+    private List<Axis> parseAxes(Object node, Map<String, ParameterDef> defs,
+            Map<String, Object> fixed, String solverId) {
+        List<Axis> axes = new ArrayList<>();
+        if (node == null) {
+            return axes;
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            throw new SpecException(source, "axes", node, "'axes' must be a mapping",
+                    "write one 'name: values' line per swept parameter under it");
+        }
+        for (Map.Entry<String, Object> e : stringKeys(map, "axes.").entrySet()) {
+            String key = "axes." + e.getKey();
+            ParameterDef def = knownParameter(defs, e.getKey(), key, solverId);
+            if (fixed.containsKey(def.name())) {
+                throw new SpecException(source, key, e.getValue(),
+                        "the parameter is both fixed under 'parameters' and swept under 'axes'",
+                        "keep it in one of the two");
+            }
+            Axis axis = new Axis(def, parseAxisValues(key, e.getValue()));
+            checkAxisValues(axis, key);
+            axes.add(axis);
+        }
+        return axes;
+    }
+
+    private AxisValues parseAxisValues(String key, Object node) {
+        if (node instanceof List<?> list) {
+            if (list.isEmpty()) {
+                throw new SpecException(source, key, node, "the axis is empty",
+                        "give at least one value");
+            }
+            return new AxisValues.ListForm(new ArrayList<>(list));
+        }
+        if (node instanceof Map<?, ?> map && map.size() == 1) {
+            Object form = map.keySet().iterator().next();
+            Object args = map.values().iterator().next();
+            if ("linspace".equals(form) || "logspace".equals(form)) {
+                double[] startStop = new double[2];
+                long count = numericTriple(key, node, String.valueOf(form), args, startStop);
+                if (count < 1) {
+                    throw new SpecException(source, key, node, "the axis is empty (count " + count + ")",
+                            "give a count of at least 1");
+                }
+                if (count > 1 && startStop[0] == startStop[1]) {
+                    throw new SpecException(source, key, node,
+                            "start equals stop, so every value is the same",
+                            "use a plain list with the one value, or different bounds");
+                }
+                return "linspace".equals(form)
+                        ? new AxisValues.Linspace(startStop[0], startStop[1], count)
+                        : new AxisValues.Logspace(startStop[0], startStop[1], count);
+            }
+            if ("range".equals(form)) {
+                long[] v = integerTriple(key, node, args);
+                if (v[2] == 0) {
+                    throw new SpecException(source, key, node, "the step is 0",
+                            "use a non-zero integer step");
+                }
+                if ((v[1] - v[0]) / v[2] < 0 || Long.signum(v[1] - v[0]) * Long.signum(v[2]) < 0) {
+                    throw new SpecException(source, key, node,
+                            "the axis is empty: stepping from start never reaches stop",
+                            "swap start and stop or change the sign of the step");
+                }
+                return new AxisValues.IntRange(v[0], v[1], v[2]);
+            }
+        }
+        throw new SpecException(source, key, node, "not a recognised axis form",
+                "write a list [a, b, c], {linspace: [start, stop, count]}, "
+                        + "{logspace: [startExp, stopExp, count]} or {range: [start, stop, step]}");
+    }
+
+    /** Reads [start, stop, count] into startStop and returns count. */
+    private long numericTriple(String key, Object node, String form, Object args, double[] startStop) {
+        String fix = "write {" + form + ": [start, stop, count]} with numbers, for example {"
+                + form + ": [1.0, 8.0, 15]}";
+        if (!(args instanceof List<?> list) || list.size() != 3) {
+            throw new SpecException(source, key, node, form + " needs exactly three values", fix);
+        }
+        for (int i = 0; i < 2; i++) {
+            Object v = list.get(i);
+            if (!(v instanceof Number n) || v instanceof BigInteger || !Double.isFinite(n.doubleValue())) {
+                throw new SpecException(source, key, node, "start and stop must be finite numbers", fix);
+            }
+            startStop[i] = n.doubleValue();
+        }
+        Object count = list.get(2);
+        if (!(count instanceof Integer || count instanceof Long)) {
+            throw new SpecException(source, key, node, "the count must be an integer", fix);
+        }
+        return ((Number) count).longValue();
+    }
+
+    private long[] integerTriple(String key, Object node, Object args) {
+        String fix = "write {range: [start, stop, step]} with integers, for example {range: [2, 10, 2]}";
+        if (!(args instanceof List<?> list) || list.size() != 3) {
+            throw new SpecException(source, key, node, "range needs exactly three values", fix);
+        }
+        long[] v = new long[3];
+        for (int i = 0; i < 3; i++) {
+            Object x = list.get(i);
+            if (!(x instanceof Integer || x instanceof Long)) {
+                throw new SpecException(source, key, node, "range takes integers only", fix);
+            }
+            v[i] = ((Number) x).longValue();
+        }
+        return v;
+    }
+
+    /** Coerces every value of the axis and rejects repeated values. */
+    private void checkAxisValues(Axis axis, String key) {
+        Set<Object> seen = new HashSet<>();
+        boolean checkRepeats = axis.values() instanceof AxisValues.ListForm;
+        for (long i = 0; i < axis.size(); i++) {
+            Object raw = axis.values().raw(i);
+            Object value = coerce(axis.def(), raw, key);
+            if (checkRepeats && !seen.add(value)) {
+                throw new SpecException(source, key, raw, "the value appears twice in the axis",
+                        "remove the repeat; use 'replicates' for repeated runs");
+            }
+        }
+    }
+
+    private Object coerce(ParameterDef def, Object raw, String key) {
+        try {
+            return def.coerce(raw);
+        } catch (InvalidParameterException e) {
+            throw new SpecException(source, key, raw, e.getMessage(), "change the value");
+        }
+    }
+
+    private ParameterDef knownParameter(Map<String, ParameterDef> defs, String name, String key,
+            String solverId) {
+        ParameterDef def = defs.get(name);
+        if (def == null) {
+            throw new SpecException(source, key, null,
+                    "solver '" + solverId + "' has no parameter '" + name + "'",
+                    "use one of " + String.join(", ", defs.keySet()));
+        }
+        return def;
+    }
+
+    private static Map<String, String> keyPaths(Map<String, Object> fixed, List<Axis> axes) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (String name : fixed.keySet()) {
+            paths.put(name, "parameters." + name);
+        }
+        for (Axis axis : axes) {
+            paths.put(axis.name(), "axes." + axis.name());
+        }
+        return paths;
+    }
+
+    private void checkReciprocals(Map<String, ParameterDef> defs, Map<String, String> keyPaths) {
+        for (ParameterDef def : defs.values()) {
+            if (def.isDerived() && keyPaths.containsKey(def.name())
+                    && keyPaths.containsKey(def.reciprocalOf())) {
+                throw new SpecException(source, keyPaths.get(def.name()), null,
+                        "both '" + def.name() + "' and '" + def.reciprocalOf() + "' are given, but "
+                                + def.name() + " = 1/" + def.reciprocalOf(),
+                        "give only one of them");
+            }
+        }
+    }
+
+    private void checkRequired(Map<String, ParameterDef> defs, Map<String, String> keyPaths) {
+        for (ParameterDef def : defs.values()) {
+            if (!def.required() || keyPaths.containsKey(def.name())) {
+                continue;
+            }
+            String alias = null;
+            for (ParameterDef other : defs.values()) {
+                if (def.name().equals(other.reciprocalOf())) {
+                    alias = other.name();
+                }
+            }
+            if (alias != null && keyPaths.containsKey(alias)) {
+                continue;
+            }
+            String either = alias == null ? "'" + def.name() + "'"
+                    : "'" + def.name() + "' (or '" + alias + "')";
+            throw new SpecException(source, "parameters." + def.name(), null,
+                    "the required parameter " + either + " is missing; it must be "
+                            + def.domainText(),
+                    "add it under 'parameters', or under 'axes' to sweep it");
+        }
+    }
+
+    private void validatePoints(SweepSpec spec, Solver solver, Map<String, String> keyPaths) {
+        for (Point point : spec.points()) {
+            try {
+                solver.validate(point.parameters());
+            } catch (InvalidParameterException e) {
+                String key = keyPaths.getOrDefault(e.key(), "parameters." + e.key());
+                String where = spec.axes().isEmpty() ? "" : " (at point " + point.index() + ": "
+                        + point.parameters() + ")";
+                throw new SpecException(source, key, e.value(), e.getMessage() + where,
+                        "change the value or remove the key");
+            }
+        }
+    }
+
+    private String requireString(Map<String, Object> root, String key) {
+        Object v = root.get(key);
+        if (v == null) {
+            throw new SpecException(source, key, null, "the key is missing",
+                    "add '" + key + ": ...' at the top level");
+        }
+        if (!(v instanceof String s)) {
+            throw new SpecException(source, key, v, "the value must be text", "quote it");
+        }
+        return s;
+    }
+
+    private long parseSeed(Object v) {
+        String fix = "give an integer between -2^63 and 2^64-1, for example 'seed: 12345'";
+        if (v == null) {
+            throw new SpecException(source, "seed", null, "the root seed is missing", fix);
+        }
+        if (v instanceof Integer || v instanceof Long) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof BigInteger big && big.signum() > 0 && big.bitLength() <= 64) {
+            return big.longValue();
+        }
+        throw new SpecException(source, "seed", v, "the seed is not a 64-bit integer", fix);
+    }
+
+    private int parseReplicates(Object v) {
+        if (v == null) {
+            return 1;
+        }
+        if ((v instanceof Integer || v instanceof Long) && ((Number) v).longValue() >= 1
+                && ((Number) v).longValue() <= MAX_REPLICATES) {
+            return ((Number) v).intValue();
+        }
+        throw new SpecException(source, "replicates", v,
+                "replicates must be an integer from 1 to " + MAX_REPLICATES,
+                "give the number of independent runs per point, for example 'replicates: 2'");
+    }
+
+    private Map<String, Object> stringKeys(Map<?, ?> map, String prefix) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String k)) {
+                throw new SpecException(source, prefix + e.getKey(), null,
+                        "keys must be names, not numbers or other values", "quote the key or rename it");
+            }
+            out.put(k, e.getValue());
+        }
+        return out;
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").trim();
+    }
+}

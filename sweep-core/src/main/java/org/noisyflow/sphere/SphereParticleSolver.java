@@ -1,0 +1,136 @@
+package org.noisyflow.sphere;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.noisyflow.solver.InvalidParameterException;
+import org.noisyflow.solver.ParameterDef;
+import org.noisyflow.solver.Parameters;
+import org.noisyflow.solver.RunResult;
+import org.noisyflow.solver.Solver;
+
+/**
+ * Solver {@code sphere-particles}: n particles on S^{d-1} interacting through a zonal kernel at
+ * inverse temperature beta, the particle approximation of the McKean-Vlasov equation
+ * d rho/dt = beta^{-1} &Delta; rho + div(rho grad(W * rho)).
+ *
+ * <p>Observables: {@code magnetization} |m| and {@code nematic_order} S at the last step, their
+ * averages over the second half of the steps (steps floor(steps/2)+1 to steps), and
+ * {@code energy}, (1/(2n(n-1))) &Sigma;_{i&ne;j} W(&lt;x_i,x_j&gt;) at the last step.
+ */
+public final class SphereParticleSolver implements Solver {
+    public static final String ID = "sphere-particles";
+    /** Largest n and d accepted: n&times;d doubles must fit one Java array. */
+    static final int MAX_N = 1_000_000;
+    static final int MAX_D = 4096;
+
+    private static final List<ParameterDef> PARAMETERS = List.of(
+            ParameterDef.choice("kernel", "interaction kernel W(t) of t = <x,y>",
+                    ZonalKernel.IDS.toArray(String[]::new)),
+            ParameterDef.real("gamma", "attention parameter of the transformer kernel "
+                    + "W(t) = -exp(gamma t)/gamma; transformer only").greaterThan(0).optional(),
+            ParameterDef.integer("d", "ambient dimension; particles live on S^{d-1}")
+                    .atLeast(2).atMost(MAX_D),
+            ParameterDef.integer("n", "number of particles").atLeast(2).atMost(MAX_N),
+            ParameterDef.real("beta", "inverse temperature; noise is sqrt(2/beta) dB")
+                    .greaterThan(0),
+            ParameterDef.real("temperature", "1/beta; give either beta or temperature")
+                    .greaterThan(0).reciprocalOf("beta"),
+            ParameterDef.real("dt", "time step").greaterThan(0).atMost(1),
+            ParameterDef.integer("steps", "number of time steps").atLeast(1).atMost(1e9),
+            ParameterDef.choice("init", "initial state: i.i.d. uniform, or all particles at "
+                    + "the north pole", "uniform", "ordered").withDefault("uniform"),
+            ParameterDef.choice("scheme", "retraction onto the sphere after each step: "
+                    + "geodesic (exact great-circle move) or euler (add, then normalise)",
+                    "geodesic", "euler").withDefault("geodesic"));
+
+    private static final List<String> OBSERVABLES = List.of(
+            "magnetization", "magnetization_avg", "nematic_order", "nematic_order_avg", "energy");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<ParameterDef> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public List<String> observables() {
+        return OBSERVABLES;
+    }
+
+    @Override
+    public void validate(Parameters p) {
+        boolean transformer = "transformer".equals(p.choice("kernel"));
+        if (transformer && !p.has("gamma")) {
+            throw new InvalidParameterException("gamma", null,
+                    "kernel 'transformer' needs gamma, a number > 0");
+        }
+        if (!transformer && p.has("gamma")) {
+            throw new InvalidParameterException("gamma", p.get("gamma"),
+                    "gamma applies only to kernel 'transformer', not '" + p.choice("kernel")
+                            + "'; sweep other kernels in a separate file");
+        }
+        if (p.integer("n") * p.integer("d") > Integer.MAX_VALUE - 8) {
+            throw new InvalidParameterException("n", p.get("n"),
+                    "n*d = " + p.integer("n") * p.integer("d") + " exceeds one Java array");
+        }
+    }
+
+    @Override
+    public RunResult run(Parameters p, UniformRandomProvider random) {
+        int d = p.intValue("d");
+        int n = p.intValue("n");
+        double beta = p.real("beta");
+        double dt = p.real("dt");
+        long steps = p.integer("steps");
+        double gamma = p.has("gamma") ? p.real("gamma") : Double.NaN;
+        ParticleSystem.Scheme scheme = "euler".equals(p.choice("scheme"))
+                ? ParticleSystem.Scheme.EULER : ParticleSystem.Scheme.GEODESIC;
+
+        ParticleSystem system = new ParticleSystem(n, d, ZonalKernel.of(p.choice("kernel"), gamma, d));
+        if ("ordered".equals(p.choice("init"))) {
+            system.initOrdered();
+        } else {
+            system.initUniform(random);
+        }
+
+        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(random);
+        double noiseScale = Math.sqrt(2.0 * dt / beta);
+        long firstAveraged = steps / 2 + 1;
+        OrderParameters order = new OrderParameters(d);
+        double magnetizationSum = 0.0;
+        double nematicSum = 0.0;
+        double magnetization = Double.NaN;
+        double nematic = Double.NaN;
+
+        for (long step = 1; step <= steps; step++) {
+            system.step(dt, noiseScale, gauss, scheme);
+
+            magnetization = order.magnetization(system);
+            if (!Double.isFinite(magnetization)) {
+                return RunResult.diverged("state became non-finite at step " + step + " of "
+                        + steps + "; reduce dt", Map.of());
+            }
+            if (step >= firstAveraged) {
+                nematic = order.nematicOrder(system);
+                magnetizationSum += magnetization;
+                nematicSum += nematic;
+            }
+        }
+
+        long averaged = steps - firstAveraged + 1;
+        Map<String, Double> observables = new LinkedHashMap<>();
+        observables.put("magnetization", magnetization);
+        observables.put("magnetization_avg", magnetizationSum / averaged);
+        observables.put("nematic_order", nematic);
+        observables.put("nematic_order_avg", nematicSum / averaged);
+        observables.put("energy", system.energy());
+        return RunResult.ok(observables);
+    }
+}

@@ -1,0 +1,207 @@
+package org.noisyflow.sphere;
+
+import java.util.List;
+
+/**
+ * An interaction kernel W(t) of t = &lt;x, y&gt; between two points of the unit sphere.
+ *
+ * <p>The particle drift needs the coupling c(t) = -W'(t): particle i feels
+ * (1/n) &Sigma;_j c(t_ij) P_{x_i} x_j, where P_x = I - x x^T projects onto the tangent space.
+ * Kernels whose drift can be summed in O(n d) or O(n d^2) also override {@link #meanFieldDrift}.
+ */
+public abstract class ZonalKernel {
+
+    /** Kernel ids accepted by the {@code kernel} parameter. */
+    public static final List<String> IDS = List.of("heisenberg", "transformer", "maier-saupe", "onsager");
+
+    /**
+     * Creates a kernel.
+     *
+     * @param id one of {@link #IDS}
+     * @param gamma the transformer kernel's attention parameter; ignored by the others
+     * @param d the ambient dimension (Maier-Saupe's P_2 depends on it)
+     */
+    public static ZonalKernel of(String id, double gamma, int d) {
+        return switch (id) {
+            case "heisenberg" -> new Heisenberg();
+            case "transformer" -> new Transformer(gamma);
+            case "maier-saupe" -> new MaierSaupe(d);
+            case "onsager" -> new Onsager();
+            default -> throw new IllegalArgumentException(
+                    "unknown kernel '" + id + "'; expected one of " + IDS);
+        };
+    }
+
+    /** Returns W(t). */
+    public abstract double potential(double t);
+
+    /**
+     * Replaces {@code t[j]} by the coupling c(t[j]) = -W'(t[j]) for j in [from, to).
+     * A kernel with a singular derivative returns the coupling of its bounded pair force.
+     */
+    public abstract void couplings(double[] t, int from, int to);
+
+    /**
+     * Writes the drift of every particle computed through a mean field, if this kernel has one.
+     *
+     * @param x positions, n&times;d row-major, unit rows; not modified
+     * @param n number of particles
+     * @param d dimension
+     * @param drift output, n&times;d row-major
+     * @param work scratch of at least d&times;d + d doubles
+     * @return false if the kernel has no mean-field form and the caller must sum pairs
+     */
+    public boolean meanFieldDrift(double[] x, int n, int d, double[] drift, double[] work) {
+        return false;
+    }
+
+    /** W(t) = -t. Its drift is P_{x_i} m with m the mean of all positions. */
+    static final class Heisenberg extends ZonalKernel {
+        @Override
+        public double potential(double t) {
+            return -t;
+        }
+
+        @Override
+        public void couplings(double[] t, int from, int to) {
+            for (int j = from; j < to; j++) {
+                t[j] = 1.0;
+            }
+        }
+
+        @Override
+        public boolean meanFieldDrift(double[] x, int n, int d, double[] drift, double[] work) {
+            java.util.Arrays.fill(work, 0, d, 0.0);
+            for (int i = 0; i < n; i++) {
+                int oi = i * d;
+                for (int k = 0; k < d; k++) {
+                    work[k] += x[oi + k];
+                }
+            }
+            for (int k = 0; k < d; k++) {
+                work[k] /= n;
+            }
+            for (int i = 0; i < n; i++) {
+                int oi = i * d;
+                double tangential = 0.0;
+                for (int k = 0; k < d; k++) {
+                    tangential += work[k] * x[oi + k];
+                }
+                for (int k = 0; k < d; k++) {
+                    drift[oi + k] = work[k] - tangential * x[oi + k];
+                }
+            }
+            return true;
+        }
+    }
+
+    /** W(t) = -e^{gamma t}/gamma, the unnormalised self-attention kernel. */
+    static final class Transformer extends ZonalKernel {
+        private final double gamma;
+
+        Transformer(double gamma) {
+            this.gamma = gamma;
+        }
+
+        @Override
+        public double potential(double t) {
+            return -Math.exp(gamma * t) / gamma;
+        }
+
+        @Override
+        public void couplings(double[] t, int from, int to) {
+            for (int j = from; j < to; j++) {
+                t[j] = Math.exp(gamma * t[j]);
+            }
+        }
+    }
+
+    /**
+     * W(t) = -P_2(t) = -(d t^2 - 1)/(d - 1). Its drift is (2d/(d-1)) P_{x_i} M x_i with M the
+     * mean of x_j x_j^T.
+     */
+    static final class MaierSaupe extends ZonalKernel {
+        private final int d;
+        private final double scale;
+
+        MaierSaupe(int d) {
+            this.d = d;
+            this.scale = 2.0 * d / (d - 1.0);
+        }
+
+        @Override
+        public double potential(double t) {
+            return -(d * t * t - 1.0) / (d - 1.0);
+        }
+
+        @Override
+        public void couplings(double[] t, int from, int to) {
+            for (int j = from; j < to; j++) {
+                t[j] = scale * t[j];
+            }
+        }
+
+        @Override
+        public boolean meanFieldDrift(double[] x, int n, int dim, double[] drift, double[] work) {
+            int dd = dim * dim;
+            java.util.Arrays.fill(work, 0, dd, 0.0);
+            for (int i = 0; i < n; i++) {
+                int oi = i * dim;
+                for (int a = 0; a < dim; a++) {
+                    double xa = x[oi + a];
+                    int row = a * dim;
+                    for (int b = a; b < dim; b++) {
+                        work[row + b] += xa * x[oi + b];
+                    }
+                }
+            }
+            for (int a = 0; a < dim; a++) {
+                for (int b = a; b < dim; b++) {
+                    double v = work[a * dim + b] / n;
+                    work[a * dim + b] = v;
+                    work[b * dim + a] = v;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int oi = i * dim;
+                double tangential = 0.0;
+                for (int a = 0; a < dim; a++) {
+                    double y = 0.0;
+                    int row = a * dim;
+                    for (int b = 0; b < dim; b++) {
+                        y += work[row + b] * x[oi + b];
+                    }
+                    work[dd + a] = y;
+                    tangential += y * x[oi + a];
+                }
+                for (int a = 0; a < dim; a++) {
+                    drift[oi + a] = scale * (work[dd + a] - tangential * x[oi + a]);
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * W(t) = sqrt(1 - t^2), Onsager's excluded volume of thin rods. W' is singular at t = &plusmn;1
+     * but the pair force -W'(t) P_x y = t (P_x y)/|P_x y| has norm |t| &le; 1, because
+     * |P_x y| = sqrt(1 - t^2) for unit x, y. The coupling is t/sqrt(1 - t^2), and 0 where
+     * sqrt(1 - t^2) &lt; 1e-12 (the pair's direction is undefined there).
+     */
+    static final class Onsager extends ZonalKernel {
+        private static final double MIN_SINE = 1e-12;
+
+        @Override
+        public double potential(double t) {
+            return Math.sqrt(Math.max(0.0, (1.0 - t) * (1.0 + t)));
+        }
+
+        @Override
+        public void couplings(double[] t, int from, int to) {
+            for (int j = from; j < to; j++) {
+                double s = Math.sqrt(Math.max(0.0, (1.0 - t[j]) * (1.0 + t[j])));
+                t[j] = s < MIN_SINE ? 0.0 : t[j] / s;
+            }
+        }
+    }
+}

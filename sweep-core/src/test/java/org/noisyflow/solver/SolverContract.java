@@ -1,0 +1,87 @@
+package org.noisyflow.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.noisyflow.random.StreamSeeds;
+
+/**
+ * Tests every solver must pass. A subclass supplies the solver and one small, cheap set of
+ * parameters; any test that prints to standard output or error fails, because solvers must not.
+ */
+public abstract class SolverContract {
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    /** The solver under test. */
+    protected abstract Solver solver();
+
+    /** Parameters for a run that takes well under a second. */
+    protected abstract Parameters smallParameters();
+
+    @BeforeEach
+    void capturePrinting() {
+        savedOut = System.out;
+        savedErr = System.err;
+        PrintStream capture = new PrintStream(printed, true);
+        System.setOut(capture);
+        System.setErr(capture);
+    }
+
+    @AfterEach
+    void failOnPrinting() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+        assertEquals("", printed.toString(), "a solver printed");
+    }
+
+    @Test
+    void idIsLowerCaseWords() {
+        assertTrue(solver().id().matches("[a-z0-9]+(-[a-z0-9]+)*"), solver().id());
+    }
+
+    @Test
+    void namesAreUnique() {
+        Set<String> names = new HashSet<>();
+        for (ParameterDef def : solver().parameters()) {
+            assertTrue(names.add(def.name()), "duplicate parameter " + def.name());
+        }
+        for (String observable : solver().observables()) {
+            assertTrue(names.add(observable), "observable clashes: " + observable);
+        }
+    }
+
+    @Test
+    void smallRunReturnsEveryObservable() {
+        Parameters p = smallParameters();
+        solver().validate(p);
+        RunResult result = solver().run(p, StreamSeeds.stream(1));
+        assertEquals(RunStatus.OK, result.status(), result.message());
+        assertEquals(solver().observables(), java.util.List.copyOf(result.observables().keySet()));
+        for (double value : result.observables().values()) {
+            assertTrue(Double.isFinite(value), result.observables().toString());
+        }
+    }
+
+    @Test
+    void sameSeedGivesSameResult() {
+        Parameters p = smallParameters();
+        assertEquals(solver().run(p, StreamSeeds.stream(7)), solver().run(p, StreamSeeds.stream(7)));
+    }
+
+    @Test
+    void otherSeedGivesOtherResult() {
+        Parameters p = smallParameters();
+        assertNotEquals(solver().run(p, StreamSeeds.stream(7)).observables(),
+                solver().run(p, StreamSeeds.stream(8)).observables());
+    }
+}
