@@ -17,8 +17,13 @@ public final class PointRunner {
     private final Solver solver;
 
     public PointRunner(SweepSpec spec) {
+        this(spec, spec.solver());
+    }
+
+    /** Runs the points of {@code spec} with another implementation of its solver, for tests. */
+    PointRunner(SweepSpec spec, Solver solver) {
         this.spec = spec;
-        this.solver = spec.solver();
+        this.solver = solver;
     }
 
     /** Runs one (point, replicate). */

@@ -68,7 +68,7 @@ public record SweepSpec(
         }
         doc.put("axes", axisDoc);
         DumpSettings settings = DumpSettings.builder()
-                .setDefaultFlowStyle(FlowStyle.BLOCK)
+                .setDefaultFlowStyle(FlowStyle.AUTO)
                 .build();
         return new Dump(settings).dumpToString(doc).replace("!!float ", "");
     }

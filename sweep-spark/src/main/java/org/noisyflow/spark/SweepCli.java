@@ -1,0 +1,139 @@
+package org.noisyflow.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.SparkSession;
+import org.noisyflow.spec.SpecException;
+import org.noisyflow.spec.SpecParser;
+import org.noisyflow.spec.SweepSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Command-line entry point: {@code sweep run SPEC --out DIR}. Runs under {@code scripts/sweep}
+ * and under {@code spark-submit --class org.noisyflow.spark.SweepCli}.
+ *
+ * <p>Exit status: 0 when the sweep finished (rows of failed or diverged points included), 2 for
+ * an invalid sweep file or command line, 1 when the job itself failed.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = SweepCli.Version.class,
+        description = "Runs parameter sweeps of noisy gradient flows on Spark.",
+        subcommands = {SweepCli.Run.class})
+public final class SweepCli implements Callable<Integer> {
+    /** Exit status for an invalid spec or command line. */
+    public static final int EXIT_INVALID = 2;
+    /** Exit status for a job that failed after it started. */
+    public static final int EXIT_FAILED = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SweepCli.class);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit status, without exiting the JVM. */
+    public static int execute(String... args) {
+        // picocli returns 2 (its ExitCode.USAGE, equal to EXIT_INVALID) for invalid options.
+        CommandLine cli = new CommandLine(new SweepCli());
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        commandSpec.commandLine().usage(commandSpec.commandLine().getOut());
+        return EXIT_INVALID;
+    }
+
+    /** {@code sweep run}: validates a sweep file, runs it and writes the tables. */
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Runs every point and replicate of a sweep file and writes "
+                    + "DIR/summary/ (Parquet), DIR/summary.arrow, DIR/spec.yaml and DIR/manifest.json.")
+    static final class Run implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep file (YAML)")
+        Path specFile;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR",
+                description = "output directory, a local path or a Hadoop URI such as hdfs://...; "
+                        + "must not already hold a sweep")
+        String outDir;
+
+        @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+                description = "number of Spark tasks; 0 (default) means four per core")
+        int partitions;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec commandSpec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = commandSpec.commandLine().getOut();
+            PrintWriter err = commandSpec.commandLine().getErr();
+            if (partitions < 0) {
+                err.println("Invalid option --partitions " + partitions + ": give 0 (automatic) or a "
+                        + "positive number of tasks.");
+                return EXIT_INVALID;
+            }
+
+            SweepSpec spec;
+            try {
+                spec = SpecParser.parse(specFile);
+            } catch (SpecException e) {
+                err.println(e.getMessage());
+                return EXIT_INVALID;
+            }
+            long points = spec.points().count();
+            out.printf("noisyflow: sweep %s (%s): %d points x %d replicates%n", spec.name(),
+                    spec.solverId(), points, spec.replicates());
+            out.flush();
+
+            SparkSession spark = SparkSessions.forSweep(spec.name());
+            try {
+                SweepJob job = new SweepJob(spark, spec, outDir, line -> {
+                    out.println(line);
+                    out.flush();
+                });
+                org.apache.hadoop.fs.Path dir = job.outputDirectory();
+                FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+                if (fs.exists(new org.apache.hadoop.fs.Path(dir, "summary"))) {
+                    err.println("Output directory " + dir + " already holds a sweep (summary/ exists). "
+                            + "Choose a new --out directory or delete the old one.");
+                    return EXIT_INVALID;
+                }
+                out.printf("noisyflow: running on %s, writing %s%n", spark.sparkContext().master(), dir);
+                out.flush();
+                SweepJob.Outcome outcome = job.run(partitions);
+                Duration took = Duration.between(outcome.start(), outcome.end());
+                out.printf("noisyflow: %d rows %s in %d tasks, %.1f s%n", outcome.rows(),
+                        outcome.rowsByStatus(), outcome.tasks(), took.toMillis() / 1000.0);
+                out.printf("noisyflow: tables in %s (summary/, summary.arrow, spec.yaml, manifest.json)%n", dir);
+                return 0;
+            } catch (IOException | RuntimeException e) {
+                LOG.error("sweep {} failed", spec.name(), e);
+                err.println("Sweep " + spec.name() + " failed: " + e + ". Rows of finished tasks are "
+                        + "not kept yet; see the log above for the failing task.");
+                return EXIT_FAILED;
+            } finally {
+                spark.stop();
+            }
+        }
+    }
+
+    /** Prints the project version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"noisyflow " + ProjectVersion.get()};
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.noisyflow.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's handling of bad input; no test here starts Spark. */
+class SweepCliTest {
+    @TempDir
+    Path tmp;
+
+    /** Runs the CLI and returns {exit status, standard output, standard error}. */
+    private static Object[] execute(String... args) {
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true));
+            System.setErr(new PrintStream(err, true));
+            int status = SweepCli.execute(args);
+            return new Object[] {status, out.toString(), err.toString()};
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+    }
+
+    @Test
+    void invalidSpecExitsWithTwoAndWritesNothing() throws Exception {
+        Path spec = tmp.resolve("bad.yaml");
+        Files.writeString(spec, """
+                name: bad
+                solver: sphere-particles
+                seed: 1
+                parameters: {kernel: heisenberg, d: 3, n: 10, dt: 0.01, steps: 10}
+                axes:
+                  beta: {linspace: [-1.0, 2.0, 4]}
+                """);
+        Path out = tmp.resolve("out");
+        Object[] result = execute("run", spec.toString(), "--out", out.toString());
+        assertEquals(2, result[0]);
+        String err = (String) result[2];
+        assertTrue(err.contains(spec.toString()), err);
+        assertTrue(err.contains("'axes.beta'"), err);
+        assertTrue(err.contains("-1.0"), err);
+        assertFalse(err.contains("\tat "), "no stack trace: " + err);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void missingSpecFileExitsWithTwo() {
+        Object[] result = execute("run", tmp.resolve("none.yaml").toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, result[0]);
+        assertTrue(((String) result[2]).contains("does not exist"), (String) result[2]);
+    }
+
+    @Test
+    void missingOutOptionExitsWithTwo() {
+        Object[] result = execute("run", "conf/heisenberg-s2.yaml");
+        assertEquals(2, result[0]);
+        assertTrue(((String) result[2]).contains("--out"), (String) result[2]);
+    }
+
+    @Test
+    void negativePartitionsExitWithTwo() throws Exception {
+        Path spec = tmp.resolve("ok.yaml");
+        Files.writeString(spec, "name: ok\nsolver: sphere-particles\nseed: 1\n"
+                + "parameters: {kernel: heisenberg, d: 3, n: 10, dt: 0.01, steps: 10, beta: 1.0}\n");
+        Object[] result = execute("run", spec.toString(), "--out", tmp.resolve("o").toString(),
+                "--partitions", "-3");
+        assertEquals(2, result[0]);
+        assertTrue(((String) result[2]).contains("--partitions -3"), (String) result[2]);
+    }
+}
