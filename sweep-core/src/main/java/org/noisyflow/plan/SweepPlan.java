@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The split of a sweep's point indices into contiguous ranges, one per task. Every task decodes
- * its own points from the spec, so the driver never holds the list of points.
+ * its own points from the spec, so the driver never builds the list of points.
  */
 public final class SweepPlan {
 

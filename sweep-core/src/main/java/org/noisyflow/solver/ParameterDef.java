@@ -96,7 +96,7 @@ public record ParameterDef(
                 null, false, other);
     }
 
-    /** Whether this parameter is computed from its reciprocal partner, never hashed or stored twice. */
+    /** Returns whether this parameter is computed from its reciprocal partner and so left out of point ids. */
     public boolean isDerived() {
         return reciprocalOf != null;
     }

@@ -27,7 +27,7 @@ public final class SpecException extends IllegalArgumentException {
         return source;
     }
 
-    /** The dotted key path the error is about. */
+    /** Returns the dotted key path that the error is about. */
     public String key() {
         return key;
     }

@@ -16,7 +16,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public final class ParticleSystem {
 
-    /** How a step returns to the sphere. */
+    /** Retraction that returns a step to the sphere. */
     public enum Scheme {
         /** Projected Euler-Maruyama: X + v, then divide by the norm. */
         EULER,
@@ -66,7 +66,7 @@ public final class ParticleSystem {
         return d;
     }
 
-    /** The positions, n&times;d row-major; callers may read and set them between steps. */
+    /** Returns the positions, n&times;d row-major, which callers may read and set between steps. */
     public double[] positions() {
         return x;
     }

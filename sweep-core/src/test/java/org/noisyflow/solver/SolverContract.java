@@ -15,7 +15,7 @@ import org.noisyflow.random.StreamSeeds;
 
 /**
  * Tests every solver must pass. A subclass supplies the solver and one small, cheap set of
- * parameters; any test that prints to standard output or error fails, because solvers must not.
+ * parameters. Any test that prints to standard output or error fails, because solvers must not print.
  */
 public abstract class SolverContract {
     private PrintStream savedOut;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SpecParserTest {
     private static final String SOURCE = "conf/test.yaml";
 
-    /** A valid spec with the axes block replaced by {@code axes}. */
+    /** Builds a valid spec text from a parameters block and an axes block. */
     static String spec(String parameters, String axes) {
         return """
                 name: test-sweep

@@ -67,7 +67,7 @@ class SphereParticleSolverTest extends SolverContract {
      * Gibbs measure gives a Gaussian m with per-coordinate variance 1/(d n (1 - beta/d)), so for
      * d = 3, E|m| = sqrt(8/(3 pi n (1 - beta/3))) = 0.04120 at beta = 1.5, n = 1000.
      *
-     * <p>Tolerance 25%: a time window of 20 units holds about 13 correlation times 1/r_1 = 1.5
+     * <p>Tolerance 25%: a time window of 20 units spans about 13 correlation times 1/r_1 = 1.5
      * (r_1 = 2(1/beta - 1/3)), so one run's average has a relative error near 0.42/sqrt(13)
      * = 0.12 (0.42 is the relative spread of a Maxwell variable) and the mean of 4 runs 0.06.
      */

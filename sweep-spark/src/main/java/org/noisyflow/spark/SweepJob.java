@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * spec) and {@code manifest.json}.
  *
  * <p>Stages: plan the point-index ranges, run them as tasks, store the rows, export Arrow, write
- * the manifest. Each task decodes its own points from the spec, so the driver holds no points.
+ * the manifest. Each task decodes its own points from the spec, so the driver builds no points.
  */
 public final class SweepJob {
     private static final Logger LOG = LoggerFactory.getLogger(SweepJob.class);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.noisyflow.sphere.HeisenbergMeanField;
 
 /**
- * Runs scripts/sweep as a separate process, the way the README tells users to, after the
+ * Runs scripts/sweep as a separate process, as the README instructs, after the
  * package phase has built the jar.
  */
 class SweepScriptIT {
