@@ -60,6 +60,12 @@ public record ParameterDef(
                 List.of(choices), null, true, null);
     }
 
+    /** Declares a required weights parameter: a list of numbers or one of the named values. */
+    public static ParameterDef weights(String name, String description, String... names) {
+        return new ParameterDef(name, ParameterType.WEIGHTS, description, null, true, null,
+                List.of(names), null, true, null);
+    }
+
     /** Returns a copy whose values must be strictly greater than {@code bound}. */
     public ParameterDef greaterThan(double bound) {
         return new ParameterDef(name, type, description, bound, false, max, choices,
@@ -115,13 +121,36 @@ public record ParameterDef(
                 yield v;
             }
             case CHOICE -> toChoice(raw);
+            case WEIGHTS -> raw instanceof java.util.List<?> list ? toWeights(list, raw) : toChoice(raw);
         };
+    }
+
+    /** Parses the canonical text of a {@link ParameterType#WEIGHTS} list back to numbers. */
+    public static double[] parseWeights(String canonical) {
+        String inner = canonical.substring(1, canonical.length() - 1).trim();
+        if (inner.isEmpty()) {
+            return new double[0];
+        }
+        String[] parts = inner.split(",");
+        double[] values = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = Double.parseDouble(parts[i].trim());
+        }
+        return values;
+    }
+
+    /** Returns whether a canonical {@link ParameterType#WEIGHTS} value is a list, not a name. */
+    public static boolean isWeightList(String canonical) {
+        return canonical.startsWith("[");
     }
 
     /** Describes the allowed values, for error messages and help texts. */
     public String domainText() {
         if (type == ParameterType.CHOICE) {
             return "one of " + String.join(", ", choices);
+        }
+        if (type == ParameterType.WEIGHTS) {
+            return "a list of numbers or one of " + String.join(", ", choices);
         }
         String kind = type == ParameterType.REAL ? "a finite number" : "an integer";
         if (min != null && max != null) {
@@ -161,6 +190,21 @@ public record ParameterDef(
             throw invalid(raw, "is not a whole number");
         }
         throw invalid(raw, "has the wrong type " + typeName(raw));
+    }
+
+    private String toWeights(java.util.List<?> list, Object raw) {
+        StringBuilder text = new StringBuilder("[");
+        for (Object element : list) {
+            if (!(element instanceof Double || element instanceof Integer || element instanceof Long)
+                    || !Double.isFinite(((Number) element).doubleValue())) {
+                throw invalid(raw, "contains " + show(element) + ", which is not a finite number");
+            }
+            if (text.length() > 1) {
+                text.append(", ");
+            }
+            text.append(((Number) element).doubleValue());
+        }
+        return text.append(']').toString();
     }
 
     private String toChoice(Object raw) {

@@ -7,5 +7,10 @@ public enum ParameterType {
     /** A 64-bit integer. */
     INTEGER,
     /** One string out of a fixed set. */
-    CHOICE
+    CHOICE,
+    /**
+     * A list of finite numbers, or one name out of a fixed set. The canonical value is a string:
+     * the name, or the numbers as "[a, b, ...]" in Java's shortest round-trip decimal form.
+     */
+    WEIGHTS
 }

@@ -11,13 +11,25 @@ import java.util.Objects;
  * @param status the outcome
  * @param message empty for {@code OK}, otherwise what went wrong and where
  * @param observables values by column name; a missing key means "not computed" and becomes null
+ * @param trajectory recorded states, empty for solvers without trajectory columns
  */
-public record RunResult(RunStatus status, String message, Map<String, Double> observables) {
+public record RunResult(RunStatus status, String message, Map<String, Double> observables,
+        Trajectory trajectory) {
 
     public RunResult {
         Objects.requireNonNull(status, "status");
         message = message == null ? "" : message;
         observables = Collections.unmodifiableMap(new LinkedHashMap<>(observables));
+        trajectory = trajectory == null ? new Trajectory() : trajectory;
+    }
+
+    public RunResult(RunStatus status, String message, Map<String, Double> observables) {
+        this(status, message, observables, null);
+    }
+
+    /** Returns a copy of this result with {@code trajectory} attached. */
+    public RunResult withTrajectory(Trajectory trajectory) {
+        return new RunResult(status, message, observables, trajectory);
     }
 
     public static RunResult ok(Map<String, Double> observables) {

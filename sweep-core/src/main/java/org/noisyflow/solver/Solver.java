@@ -1,6 +1,7 @@
 package org.noisyflow.solver;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -22,6 +23,25 @@ public interface Solver {
 
     /** The observable column names, in output order; all are doubles. */
     List<String> observables();
+
+    /**
+     * Returns the columns of the trajectory records, starting with {@code step}; empty (the
+     * default) for solvers that record no trajectory. All columns are doubles, and the Spark
+     * job writes {@code step} as an integer key.
+     */
+    default List<String> trajectoryColumns() {
+        return List.of();
+    }
+
+    /**
+     * Returns the given parameters that do not apply at this point, each with the reason, such as
+     * {@code gamma} for a kernel other than the transformer's. The spec layer sets them to null at
+     * such points, so that one sweep can mix cases, and rejects a parameter that applies at no
+     * point of the sweep, with the reason as the message.
+     */
+    default Map<String, String> inapplicable(Parameters parameters) {
+        return Map.of();
+    }
 
     /**
      * Checks constraints between parameters that single-parameter domains cannot express.

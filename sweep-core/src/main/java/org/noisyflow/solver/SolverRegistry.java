@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.noisyflow.gd.NoisyGradientDescentSolver;
 import org.noisyflow.sphere.SphereParticleSolver;
 
 /** The solvers a sweep file can name, by id. */
@@ -12,6 +13,7 @@ public final class SolverRegistry {
 
     static {
         register(new SphereParticleSolver());
+        register(new NoisyGradientDescentSolver());
     }
 
     private SolverRegistry() {

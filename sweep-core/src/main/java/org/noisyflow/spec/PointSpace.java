@@ -36,8 +36,31 @@ public final class PointSpace implements Iterable<Point> {
         return count;
     }
 
-    /** Builds the point at {@code index}, with every parameter resolved. */
+    /**
+     * Builds the point at {@code index}, with every parameter resolved and the parameters that
+     * the solver finds inapplicable there set to null.
+     */
     public Point point(long index) {
+        Parameters resolved = resolveAt(index);
+        Map<String, String> inapplicable = solver.inapplicable(resolved);
+        if (!inapplicable.isEmpty()) {
+            Map<String, Object> values = new LinkedHashMap<>(resolved.asMap());
+            for (String name : inapplicable.keySet()) {
+                values.put(name, null);
+            }
+            resolved = new Parameters(values);
+        }
+        String canonical = PointIds.canonicalText(solver.id(), defs, resolved);
+        long idHash = PointIds.digest(canonical);
+        return new Point(index, PointIds.hex(idHash), idHash, resolved);
+    }
+
+    /** Returns the solver's inapplicable parameters at {@code index}, with their reasons. */
+    Map<String, String> inapplicableAt(long index) {
+        return solver.inapplicable(resolveAt(index));
+    }
+
+    private Parameters resolveAt(long index) {
         if (index < 0 || index >= count) {
             throw new IndexOutOfBoundsException("point index " + index + " outside [0, " + count + ")");
         }
@@ -50,10 +73,7 @@ public final class PointSpace implements Iterable<Point> {
             rest /= axis.size();
             given.put(axis.name(), axis.value(digit));
         }
-        Parameters parameters = resolve(given);
-        String canonical = PointIds.canonicalText(solver.id(), defs, parameters);
-        long idHash = PointIds.digest(canonical);
-        return new Point(index, PointIds.hex(idHash), idHash, parameters);
+        return resolve(given);
     }
 
     /** Fills in reciprocal partners and defaults; a parameter with neither stays null. */

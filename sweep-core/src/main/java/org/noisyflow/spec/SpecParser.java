@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.noisyflow.solver.InvalidParameterException;
 import org.noisyflow.solver.ParameterDef;
+import org.noisyflow.solver.ParameterType;
 import org.noisyflow.solver.Solver;
 import org.noisyflow.solver.SolverRegistry;
 import org.snakeyaml.engine.v2.api.Load;
@@ -140,7 +141,8 @@ public final class SpecParser {
             String key = "parameters." + e.getKey();
             ParameterDef def = knownParameter(defs, e.getKey(), key, solverId);
             Object raw = e.getValue();
-            if (raw instanceof List<?> || raw instanceof Map<?, ?>) {
+            boolean listValue = raw instanceof List<?> && def.type() == ParameterType.WEIGHTS;
+            if ((raw instanceof List<?> && !listValue) || raw instanceof Map<?, ?>) {
                 throw new SpecException(source, key, raw, "a fixed parameter takes one value",
                         "to sweep it, move it under 'axes'");
             }
@@ -336,8 +338,15 @@ public final class SpecParser {
         }
     }
 
+    /**
+     * Runs the solver's checks at every point, and rejects a given parameter that the solver finds
+     * inapplicable at every point.
+     */
     private void validatePoints(SweepSpec spec, Solver solver, Map<String, String> keyPaths) {
-        for (Point point : spec.points()) {
+        Set<String> unused = new java.util.LinkedHashSet<>(keyPaths.keySet());
+        PointSpace points = spec.points();
+        for (Point point : points) {
+            unused.removeIf(name -> point.parameters().get(name) != null);
             try {
                 solver.validate(point.parameters());
             } catch (InvalidParameterException e) {
@@ -346,6 +355,19 @@ public final class SpecParser {
                         + point.parameters() + ")";
                 throw new SpecException(source, key, e.value(), e.getMessage() + where,
                         "change the value or remove the key");
+            }
+        }
+        for (String name : unused) {
+            String reason = points.inapplicableAt(0).get(name);
+            if (reason != null) {
+                Object value = spec.fixed().get(name);
+                for (Axis axis : spec.axes()) {
+                    if (axis.name().equals(name)) {
+                        value = axis.values().toYaml();
+                    }
+                }
+                throw new SpecException(source, keyPaths.get(name), value, reason,
+                        "remove the key, or add a case it applies to");
             }
         }
     }

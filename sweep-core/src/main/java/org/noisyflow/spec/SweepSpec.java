@@ -61,7 +61,19 @@ public record SweepSpec(
         doc.put("solver", solverId);
         doc.put("seed", seed);
         doc.put("replicates", replicates);
-        doc.put("parameters", new TreeMap<>(fixed));
+        Map<String, Object> parameters = new TreeMap<>(fixed);
+        for (org.noisyflow.solver.ParameterDef def : solver().parameters()) {
+            if (def.type() == org.noisyflow.solver.ParameterType.WEIGHTS
+                    && parameters.get(def.name()) instanceof String text
+                    && org.noisyflow.solver.ParameterDef.isWeightList(text)) {
+                List<Double> numbers = new ArrayList<>();
+                for (double v : org.noisyflow.solver.ParameterDef.parseWeights(text)) {
+                    numbers.add(v);
+                }
+                parameters.put(def.name(), numbers);
+            }
+        }
+        doc.put("parameters", parameters);
         Map<String, Object> axisDoc = new LinkedHashMap<>();
         for (Axis axis : axes) {
             axisDoc.put(axis.name(), axis.values().toYaml());

@@ -65,16 +65,19 @@ public final class SphereParticleSolver implements Solver {
     }
 
     @Override
+    public Map<String, String> inapplicable(Parameters p) {
+        if (p.has("gamma") && !"transformer".equals(p.choice("kernel"))) {
+            return Map.of("gamma", "gamma applies only to kernel 'transformer', not '"
+                    + p.choice("kernel") + "'");
+        }
+        return Map.of();
+    }
+
+    @Override
     public void validate(Parameters p) {
-        boolean transformer = "transformer".equals(p.choice("kernel"));
-        if (transformer && !p.has("gamma")) {
+        if ("transformer".equals(p.choice("kernel")) && !p.has("gamma")) {
             throw new InvalidParameterException("gamma", null,
                     "kernel 'transformer' needs gamma, a number > 0");
-        }
-        if (!transformer && p.has("gamma")) {
-            throw new InvalidParameterException("gamma", p.get("gamma"),
-                    "gamma applies only to kernel 'transformer', not '" + p.choice("kernel")
-                            + "'; sweep other kernels in a separate file");
         }
         if (p.integer("n") * p.integer("d") > Integer.MAX_VALUE - 8) {
             throw new InvalidParameterException("n", p.get("n"),

@@ -269,6 +269,14 @@ class SpecParserTest {
     }
 
     @Test
+    void gammaIsNullWhereKernelIgnoresIt() {
+        SweepSpec s = parse(spec(BASE_PARAMETERS.replace("kernel: heisenberg\n", "") + "\ngamma: 2.0",
+                "kernel: [heisenberg, transformer]\nbeta: [1.0]"));
+        assertEquals(null, s.points().point(0).parameters().get("gamma"));
+        assertEquals(2.0, s.points().point(1).parameters().get("gamma"));
+    }
+
+    @Test
     void transformerWithoutGammaRejected() {
         SpecException e = rejected(spec(BASE_PARAMETERS.replace("heisenberg", "transformer"), "beta: [1.0]"));
         assertNames(e, "parameters.gamma", null);

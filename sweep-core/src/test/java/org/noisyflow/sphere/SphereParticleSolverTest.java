@@ -138,8 +138,8 @@ class SphereParticleSolverTest extends SolverContract {
         assertEquals("gamma", missing.key());
         values.put("kernel", "onsager");
         values.put("gamma", 2.0);
-        InvalidParameterException extra = assertThrows(InvalidParameterException.class,
-                () -> SOLVER.validate(new Parameters(values)));
-        assertEquals(2.0, extra.value());
+        assertEquals(java.util.Set.of("gamma"), SOLVER.inapplicable(new Parameters(values)).keySet());
+        values.put("kernel", "transformer");
+        assertTrue(SOLVER.inapplicable(new Parameters(values)).isEmpty());
     }
 }

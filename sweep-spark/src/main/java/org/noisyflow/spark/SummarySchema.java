@@ -80,7 +80,7 @@ public final class SummarySchema {
         return switch (def.type()) {
             case REAL -> DataTypes.DoubleType;
             case INTEGER -> DataTypes.LongType;
-            case CHOICE -> DataTypes.StringType;
+            case CHOICE, WEIGHTS -> DataTypes.StringType;
         };
     }
 }

@@ -22,8 +22,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.noisyflow.plan.SweepPlan;
 import org.noisyflow.run.PointRunner;
+import org.noisyflow.run.ResultRow;
 import org.noisyflow.solver.RunStatus;
 import org.noisyflow.solver.Solver;
 import org.noisyflow.spec.Point;
@@ -33,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a validated sweep on Spark and writes its outputs under one directory:
- * {@code summary/} (Parquet), {@code summary.arrow} (Arrow IPC), {@code spec.yaml} (the resolved
- * spec) and {@code manifest.json}.
+ * {@code summary/} (Parquet), {@code trajectories/} (Parquet, for solvers that record them),
+ * {@code summary.arrow} (Arrow IPC), {@code spec.yaml} (the resolved spec) and
+ * {@code manifest.json}.
  *
  * <p>Stages: plan the point-index ranges, run them as tasks, store the rows, export Arrow, write
  * the manifest. Each task decodes its own points from the spec, so the driver builds no points.
@@ -43,8 +46,8 @@ public final class SweepJob {
     private static final Logger LOG = LoggerFactory.getLogger(SweepJob.class);
 
     /** Row counts and timing of a finished sweep. */
-    public record Outcome(long points, long rows, Map<String, Long> rowsByStatus, int tasks,
-            Instant start, Instant end) {
+    public record Outcome(long points, long rows, Map<String, Long> rowsByStatus, long trajectoryRows,
+            int tasks, Instant start, Instant end) {
     }
 
     private final SparkSession spark;
@@ -91,21 +94,43 @@ public final class SweepJob {
                 spec.replicates(), ranges.size(), out);
 
         StructType schema = SummarySchema.of(solver);
-        Dataset<Row> rows = spark.createDataFrame(runTasks(ranges), schema);
+        boolean withTrajectories = !solver.trajectoryColumns().isEmpty();
+        JavaRDD<ResultRow> results = runTasks(ranges);
+        if (withTrajectories) {
+            // Both tables come from one pass over the points; a lost cached partition is recomputed
+            // with identical results, because every run is a function of the spec.
+            results = results.persist(StorageLevel.MEMORY_AND_DISK());
+        }
         Path summary = new Path(out, "summary");
+        String sweep = spec.name();
+        SweepSpec taskSpec = spec;
+        JavaRDD<Row> summaryRows = results.map(r -> SummarySchema.toRow(sweep, taskSpec.solver(), r));
         ProgressListener listener = progress == null ? null : new ProgressListener(progress);
         if (listener != null) {
             listener.expect(ranges.size());
             spark.sparkContext().addSparkListener(listener);
         }
         try {
-            rows.write().mode(SaveMode.ErrorIfExists).parquet(summary.toString());
+            spark.createDataFrame(summaryRows, schema).write().mode(SaveMode.ErrorIfExists)
+                    .parquet(summary.toString());
         } finally {
             if (listener != null) {
                 spark.sparkContext().removeSparkListener(listener);
             }
         }
         LOG.info("sweep {}: wrote {}", spec.name(), summary);
+
+        long trajectoryRows = 0;
+        if (withTrajectories) {
+            Path trajectories = new Path(out, "trajectories");
+            StructType trajectorySchema = TrajectorySchema.of(solver);
+            JavaRDD<Row> rows = results.flatMap(r -> TrajectorySchema.toRows(sweep, r).iterator());
+            spark.createDataFrame(rows, trajectorySchema).write().mode(SaveMode.ErrorIfExists)
+                    .parquet(trajectories.toString());
+            trajectoryRows = spark.read().schema(trajectorySchema).parquet(trajectories.toString()).count();
+            results.unpersist(false);
+            LOG.info("sweep {}: wrote {} trajectory rows to {}", spec.name(), trajectoryRows, trajectories);
+        }
 
         Dataset<Row> written = spark.read().schema(schema).parquet(summary.toString());
         Map<String, Long> byStatus = countByStatus(written);
@@ -114,7 +139,7 @@ public final class SweepJob {
         writeText(new Path(out, "spec.yaml"), spec.toYaml());
 
         Instant end = Instant.now();
-        Outcome outcome = new Outcome(points, total, byStatus, ranges.size(), start, end);
+        Outcome outcome = new Outcome(points, total, byStatus, trajectoryRows, ranges.size(), start, end);
         writeText(new Path(out, "manifest.json"), manifest(outcome));
         LOG.info("sweep {}: done, rows by status {}", spec.name(), byStatus);
         return outcome;
@@ -126,19 +151,17 @@ public final class SweepJob {
         return SweepPlan.split(points, requested);
     }
 
-    /** Builds the RDD of rows: one partition per range, each decoding and running its points. */
-    private JavaRDD<Row> runTasks(List<SweepPlan.Range> ranges) {
+    /** Builds the RDD of results: one partition per range, each decoding and running its points. */
+    private JavaRDD<ResultRow> runTasks(List<SweepPlan.Range> ranges) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SweepSpec taskSpec = spec;
-        String sweep = spec.name();
         return jsc.parallelize(new ArrayList<>(ranges), ranges.size())
-                .flatMap(range -> rowsOf(taskSpec, sweep, range));
+                .flatMap(range -> resultsOf(taskSpec, range));
     }
 
-    /** Lazily runs the replicates of the points of one range, yielding a row per run. */
-    static Iterator<Row> rowsOf(SweepSpec spec, String sweep, SweepPlan.Range range) {
+    /** Lazily runs the replicates of the points of one range, yielding a result per run. */
+    static Iterator<ResultRow> resultsOf(SweepSpec spec, SweepPlan.Range range) {
         PointRunner runner = new PointRunner(spec);
-        Solver solver = spec.solver();
         Iterator<Point> points = spec.points().range(range.from(), range.to());
         int replicates = spec.replicates();
         return new Iterator<>() {
@@ -151,7 +174,7 @@ public final class SweepJob {
             }
 
             @Override
-            public Row next() {
+            public ResultRow next() {
                 if (replicate >= replicates) {
                     if (!points.hasNext()) {
                         throw new NoSuchElementException();
@@ -159,7 +182,7 @@ public final class SweepJob {
                     point = points.next();
                     replicate = 0;
                 }
-                return SummarySchema.toRow(sweep, solver, runner.run(point, replicate++));
+                return runner.run(point, replicate++);
             }
         };
     }
@@ -200,6 +223,7 @@ public final class SweepJob {
         m.put("tasks", outcome.tasks());
         m.put("rows", outcome.rows());
         m.put("rows_by_status", outcome.rowsByStatus());
+        m.put("trajectory_rows", outcome.trajectoryRows());
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
     }
 

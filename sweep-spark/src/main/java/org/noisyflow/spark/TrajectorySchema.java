@@ -1,0 +1,54 @@
+package org.noisyflow.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.noisyflow.run.ResultRow;
+import org.noisyflow.solver.Solver;
+
+/**
+ * The schema of {@code DIR/trajectories/}: one row per recorded step of a run, keyed by
+ * {@code point_id}, {@code replicate} and {@code step}, followed by the solver's trajectory
+ * columns as doubles (null where a column does not apply).
+ */
+public final class TrajectorySchema {
+    public static final String STEP = "step";
+
+    private TrajectorySchema() {
+    }
+
+    /** Builds the Spark schema for a solver's trajectory table. */
+    public static StructType of(Solver solver) {
+        List<StructField> fields = new ArrayList<>();
+        fields.add(DataTypes.createStructField(SummarySchema.SWEEP, DataTypes.StringType, false));
+        fields.add(DataTypes.createStructField(SummarySchema.POINT_ID, DataTypes.StringType, false));
+        fields.add(DataTypes.createStructField(SummarySchema.POINT_INDEX, DataTypes.LongType, false));
+        fields.add(DataTypes.createStructField(SummarySchema.REPLICATE, DataTypes.IntegerType, false));
+        fields.add(DataTypes.createStructField(STEP, DataTypes.LongType, false));
+        List<String> columns = solver.trajectoryColumns();
+        for (String column : columns.subList(1, columns.size())) {
+            fields.add(DataTypes.createStructField(column, DataTypes.DoubleType, true));
+        }
+        return DataTypes.createStructType(fields);
+    }
+
+    /** Converts the trajectory of one run to rows of {@link #of(Solver)}. */
+    public static List<Row> toRows(String sweep, ResultRow result) {
+        List<Row> rows = new ArrayList<>();
+        for (Double[] record : result.result().trajectory().rows()) {
+            Object[] values = new Object[4 + record.length];
+            values[0] = sweep;
+            values[1] = result.point().id();
+            values[2] = result.point().index();
+            values[3] = result.replicate();
+            values[4] = record[0].longValue();
+            System.arraycopy(record, 1, values, 5, record.length - 1);
+            rows.add(RowFactory.create(values));
+        }
+        return rows;
+    }
+}

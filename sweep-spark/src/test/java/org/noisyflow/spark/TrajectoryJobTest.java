@@ -1,0 +1,97 @@
+package org.noisyflow.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.noisyflow.spec.SpecParser;
+import org.noisyflow.spec.SweepSpec;
+
+/** A noisy-gd sweep through Spark: its trajectories table and its independence of partitioning. */
+class TrajectoryJobTest {
+    private static final String SPEC = """
+            name: trajectory-test
+            solver: noisy-gd
+            seed: 99
+            replicates: 2
+            parameters:
+              model: product
+              step_size: 0.01
+              sigma: 0.3
+              steps: 400
+              record_every: 100
+              mode: compare
+            axes:
+              noise: [label, anti-pgd]
+              init: [default, [3.0, 0.4]]
+            """;
+
+    private static SparkSession spark;
+    @TempDir
+    static Path tmp;
+    private static Path one;
+    private static Path three;
+
+    @BeforeAll
+    static void runTwice() throws Exception {
+        spark = SparkTestSession.start();
+        SweepSpec spec = SpecParser.parse(SPEC, "trajectory-test.yaml");
+        one = tmp.resolve("one");
+        three = tmp.resolve("three");
+        new SweepJob(spark, spec, one.toString(), null).run(1);
+        new SweepJob(spark, spec, three.toString(), null).run(3);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static List<Row> trajectories(Path dir) {
+        return spark.read().parquet(dir.resolve("trajectories").toString())
+                .orderBy(SummarySchema.POINT_INDEX, SummarySchema.REPLICATE, TrajectorySchema.STEP)
+                .collectAsList();
+    }
+
+    @Test
+    void trajectoriesHaveOneRowPerRecord() {
+        List<Row> rows = trajectories(one);
+        // 4 points x 2 replicates x records at steps 0, 100, 200, 300, 400.
+        assertEquals(4 * 2 * 5, rows.size());
+        Dataset<Row> table = spark.read().parquet(one.resolve("trajectories").toString());
+        assertEquals("long", table.schema().apply("step").dataType().typeName());
+        assertEquals("double", table.schema().apply("tau2").dataType().typeName());
+        assertEquals(List.of(0L, 100L, 200L, 300L, 400L), table.filter("point_index = 0 AND replicate = 0")
+                .orderBy("step").select("step").as(org.apache.spark.sql.Encoders.LONG()).collectAsList());
+    }
+
+    @Test
+    void trajectoriesIgnorePartitioning() {
+        List<Row> a = trajectories(one);
+        List<Row> b = trajectories(three);
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i), b.get(i), "row " + i);
+        }
+    }
+
+    @Test
+    void lastRecordMatchesSummary() {
+        Row summary = spark.read().parquet(one.resolve("summary").toString())
+                .filter("point_index = 3 AND replicate = 1").first();
+        Row last = spark.read().parquet(one.resolve("trajectories").toString())
+                .filter("point_index = 3 AND replicate = 1 AND step = 400").first();
+        assertEquals((Double) summary.getAs("balance"), (Double) last.getAs("balance"));
+        assertEquals((Double) summary.getAs("limit_gap"), (Double) last.getAs("limit_gap"));
+        assertEquals("[3.0, 0.4]", summary.getAs("init"));
+        assertFalse(last.isNullAt(last.fieldIndex("balance_z")), "anti-pgd records z");
+    }
+}
