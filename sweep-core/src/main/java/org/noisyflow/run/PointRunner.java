@@ -35,6 +35,10 @@ public final class PointRunner {
             result = solver.run(point.parameters(), StreamSeeds.stream(seed));
         } catch (RuntimeException | StackOverflowError e) {
             result = RunResult.failed(e.getClass().getName() + ": " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // The run's own arrays are unreachable now, so the task can go on with the next run.
+            result = RunResult.failed("out of memory: " + e.getMessage() + "; give the executors more "
+                    + "memory or make the point smaller");
         }
         long wallMillis = (System.nanoTime() - start) / 1_000_000L;
         return new ResultRow(point, replicate, seed, result, wallMillis);

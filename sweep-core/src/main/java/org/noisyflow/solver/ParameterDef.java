@@ -236,6 +236,9 @@ public record ParameterDef(
         if (raw instanceof String s) {
             return "'" + s + "'";
         }
+        if (raw instanceof byte[] bytes) {
+            return "(binary, " + bytes.length + " bytes)";
+        }
         return String.valueOf(raw);
     }
 
@@ -254,6 +257,12 @@ public record ParameterDef(
         }
         if (raw instanceof Boolean) {
             return "boolean";
+        }
+        if (raw instanceof byte[]) {
+            return "binary";
+        }
+        if (raw instanceof java.math.BigInteger) {
+            return "integer outside the 64-bit range";
         }
         return raw.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }

@@ -80,7 +80,9 @@ public sealed interface AxisValues extends Serializable {
     record IntRange(long start, long stop, long step) implements AxisValues {
         @Override
         public long size() {
-            return (stop - start) / step + 1;
+            // stop - start can overflow a long, although the count fits.
+            return java.math.BigInteger.valueOf(stop).subtract(java.math.BigInteger.valueOf(start))
+                    .divide(java.math.BigInteger.valueOf(step)).longValueExact() + 1;
         }
 
         @Override

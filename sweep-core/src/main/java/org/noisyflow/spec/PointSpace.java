@@ -88,10 +88,11 @@ public final class PointSpace implements Iterable<Point> {
             }
             Object derived = values.get(def.name());
             Object base = values.get(def.reciprocalOf());
+            // The reciprocal must pass its own domain check: 1/4.9e-324 is infinite.
             if (derived != null && base == null) {
-                values.put(def.reciprocalOf(), 1.0 / (Double) derived);
+                values.put(def.reciprocalOf(), defNamed(def.reciprocalOf()).coerce(1.0 / (Double) derived));
             } else if (base != null && derived == null) {
-                values.put(def.name(), 1.0 / (Double) base);
+                values.put(def.name(), def.coerce(1.0 / (Double) base));
             }
         }
         for (ParameterDef def : defs) {
@@ -100,6 +101,15 @@ public final class PointSpace implements Iterable<Point> {
             }
         }
         return new Parameters(values);
+    }
+
+    private ParameterDef defNamed(String name) {
+        for (ParameterDef def : defs) {
+            if (def.name().equals(name)) {
+                return def;
+            }
+        }
+        throw new IllegalStateException("no parameter " + name);
     }
 
     /** Iterates the points in index order, building each one as it is reached. */

@@ -35,6 +35,13 @@ public final class SpecParser {
             List.of("name", "solver", "seed", "replicates", "description", "parameters", "axes");
     /** Upper bound on replicates, far above any sensible use, to catch typos such as 1e9. */
     private static final int MAX_REPLICATES = 1_000_000;
+    /** Largest number of values in one axis. */
+    static final long MAX_AXIS_VALUES = 10_000_000L;
+    /**
+     * Largest number of points in a sweep. Validation visits every point on the driver, so this
+     * bounds the time before the first task starts to well under a minute.
+     */
+    static final long MAX_POINTS = 10_000_000L;
 
     private final String source;
 
@@ -75,6 +82,9 @@ public final class SpecParser {
             throw new SpecException(source, "(document)", null,
                     "the YAML is malformed: " + oneLine(e.getMessage()),
                     "correct the syntax at the line shown");
+        } catch (StackOverflowError e) {
+            throw new SpecException(source, "(document)", null,
+                    "the YAML is nested too deeply to read", "flatten the document");
         }
         if (!(doc instanceof Map<?, ?> top)) {
             throw new SpecException(source, "(document)", null,
@@ -122,6 +132,14 @@ public final class SpecParser {
             }
         }
 
+        long points = 1;
+        for (Axis axis : axes) {
+            points = points > MAX_POINTS ? points : points * axis.size();
+        }
+        if (points > MAX_POINTS) {
+            throw new SpecException(source, "axes", null, "the axes expand to more than " + MAX_POINTS
+                    + " points", "split the sweep into several files or use fewer values per axis");
+        }
         SweepSpec spec = new SweepSpec(source, name, solverId, seed, replicates, fixed, axes);
         validatePoints(spec, solver, keyPaths);
         return spec;
@@ -194,6 +212,9 @@ public final class SpecParser {
                     throw new SpecException(source, key, node, "the axis is empty (count " + count + ")",
                             "give a count of at least 1");
                 }
+                if (count > MAX_AXIS_VALUES) {
+                    throw tooLong(key, node);
+                }
                 if (count > 1 && startStop[0] == startStop[1]) {
                     throw new SpecException(source, key, node,
                             "start equals stop, so every value is the same",
@@ -209,10 +230,15 @@ public final class SpecParser {
                     throw new SpecException(source, key, node, "the step is 0",
                             "use a non-zero integer step");
                 }
-                if ((v[1] - v[0]) / v[2] < 0 || Long.signum(v[1] - v[0]) * Long.signum(v[2]) < 0) {
+                java.math.BigInteger span = java.math.BigInteger.valueOf(v[1]).subtract(java.math.BigInteger.valueOf(v[0]));
+                if (span.signum() * Long.signum(v[2]) < 0) {
                     throw new SpecException(source, key, node,
                             "the axis is empty: stepping from start never reaches stop",
                             "swap start and stop or change the sign of the step");
+                }
+                java.math.BigInteger count = span.divide(java.math.BigInteger.valueOf(v[2])).add(java.math.BigInteger.ONE);
+                if (count.compareTo(java.math.BigInteger.valueOf(MAX_AXIS_VALUES)) > 0) {
+                    throw tooLong(key, node);
                 }
                 return new AxisValues.IntRange(v[0], v[1], v[2]);
             }
@@ -220,6 +246,11 @@ public final class SpecParser {
         throw new SpecException(source, key, node, "not a recognised axis form",
                 "write a list [a, b, c], {linspace: [start, stop, count]}, "
                         + "{logspace: [startExp, stopExp, count]} or {range: [start, stop, step]}");
+    }
+
+    private SpecException tooLong(String key, Object node) {
+        return new SpecException(source, key, node, "the axis has more than " + MAX_AXIS_VALUES + " values",
+                "use fewer values");
     }
 
     /** Reads [start, stop, count] into startStop and returns count. */
@@ -259,17 +290,24 @@ public final class SpecParser {
         return v;
     }
 
-    /** Coerces every value of the axis and rejects repeated values. */
+    /**
+     * Coerces every value of the axis and rejects repeated values: any repeat in a list, and equal
+     * neighbours in the generated forms, whose values are monotonic.
+     */
     private void checkAxisValues(Axis axis, String key) {
         Set<Object> seen = new HashSet<>();
-        boolean checkRepeats = axis.values() instanceof AxisValues.ListForm;
+        boolean list = axis.values() instanceof AxisValues.ListForm;
+        Object previous = null;
         for (long i = 0; i < axis.size(); i++) {
             Object raw = axis.values().raw(i);
             Object value = coerce(axis.def(), raw, key);
-            if (checkRepeats && !seen.add(value)) {
-                throw new SpecException(source, key, raw, "the value appears twice in the axis",
+            boolean repeated = list ? !seen.add(value) : value.equals(previous);
+            if (repeated) {
+                throw new SpecException(source, key, raw, "the value appears twice in the axis"
+                        + (list ? "" : ": the values are closer than the number format resolves"),
                         "remove the repeat; use 'replicates' for repeated runs");
             }
+            previous = value;
         }
     }
 
@@ -345,14 +383,26 @@ public final class SpecParser {
     private void validatePoints(SweepSpec spec, Solver solver, Map<String, String> keyPaths) {
         Set<String> unused = new java.util.LinkedHashSet<>(keyPaths.keySet());
         PointSpace points = spec.points();
-        for (Point point : points) {
-            unused.removeIf(name -> point.parameters().get(name) != null);
+        for (long index = 0; index < points.count(); index++) {
+            Point point = null;
             try {
+                point = points.point(index);
+                Point current = point;
+                unused.removeIf(name -> current.parameters().get(name) != null);
                 solver.validate(point.parameters());
             } catch (InvalidParameterException e) {
                 String key = keyPaths.getOrDefault(e.key(), "parameters." + e.key());
-                String where = spec.axes().isEmpty() ? "" : " (at point " + point.index() + ": "
-                        + point.parameters() + ")";
+                for (org.noisyflow.solver.ParameterDef def : solver.parameters()) {
+                    // beta computed from a given temperature, or the reverse: name the key given.
+                    if (e.key().equals(def.reciprocalOf()) && keyPaths.containsKey(def.name())) {
+                        key = keyPaths.get(def.name());
+                    } else if (def.name().equals(e.key()) && def.isDerived()
+                            && keyPaths.containsKey(def.reciprocalOf())) {
+                        key = keyPaths.get(def.reciprocalOf());
+                    }
+                }
+                String where = spec.axes().isEmpty() ? ""
+                        : " (at point " + index + (point == null ? "" : ": " + point.parameters()) + ")";
                 throw new SpecException(source, key, e.value(), e.getMessage() + where,
                         "change the value or remove the key");
             }

@@ -122,6 +122,9 @@ public final class ParticleSystem {
                 row[j] = t;
             }
             kernel.couplings(row, i + 1, n);
+            if (kernel.needsSine()) {
+                refineNearAxis(oi, i + 1);
+            }
             double tangentialI = 0.0;
             for (int j = i + 1; j < n; j++) {
                 double c = row[j];
@@ -145,6 +148,29 @@ public final class ParticleSystem {
             for (int k = 0; k < d; k++) {
                 out[oi + k] = invN * (pairSum[oi + k] - tangentialSum[i] * x[oi + k]);
             }
+        }
+    }
+
+    /**
+     * Recomputes the couplings of pairs (i, j &gt; i) with |t| &gt; 0.9 from chord lengths. For unit
+     * vectors a = |x_i - sign(t) x_j|^2 gives 1 - |t| = a/2 and 1 + |t| = (4 - a)/2, so
+     * sqrt(1 - t^2) = sqrt(a (4 - a))/2 keeps its digits where 1 - t^2 would round to 0.
+     */
+    private void refineNearAxis(int oi, int from) {
+        for (int j = from; j < n; j++) {
+            double t = dots[j];
+            if (Math.abs(t) <= 0.9) {
+                continue;
+            }
+            double sign = Math.signum(t);
+            int oj = j * d;
+            double chord2 = 0.0;
+            for (int k = 0; k < d; k++) {
+                double diff = x[oi + k] - sign * x[oj + k];
+                chord2 += diff * diff;
+            }
+            double sine = 0.5 * Math.sqrt(Math.max(0.0, chord2 * (4.0 - chord2)));
+            row[j] = kernel.couplingFromSine(t, sine);
         }
     }
 

@@ -22,15 +22,25 @@ import org.noisyflow.solver.Solver;
  */
 public final class SphereParticleSolver implements Solver {
     public static final String ID = "sphere-particles";
-    /** Largest n and d accepted: n&times;d doubles must fit one Java array. */
+    /** Largest n and d accepted. */
     static final int MAX_N = 1_000_000;
     static final int MAX_D = 4096;
+    /**
+     * Largest n&times;d: a run keeps four n&times;d arrays of doubles, 640 MB at this size, which
+     * must fit beside other runs in an executor's heap.
+     */
+    static final long MAX_COORDINATES = 20_000_000L;
+    /**
+     * Largest dt times the Lipschitz constant gamma e^gamma of the transformer drift: beyond it a
+     * step moves a particle by radians and the run is meaningless without being non-finite.
+     */
+    static final double MAX_TRANSFORMER_STEP = 1.0;
 
     private static final List<ParameterDef> PARAMETERS = List.of(
             ParameterDef.choice("kernel", "interaction kernel W(t) of t = <x,y>",
                     ZonalKernel.IDS.toArray(String[]::new)),
             ParameterDef.real("gamma", "attention parameter of the transformer kernel "
-                    + "W(t) = -exp(gamma t)/gamma; transformer only").greaterThan(0).optional(),
+                    + "W(t) = -exp(gamma t)/gamma; transformer only").atLeast(1e-6).atMost(700).optional(),
             ParameterDef.integer("d", "ambient dimension; particles live on S^{d-1}")
                     .atLeast(2).atMost(MAX_D),
             ParameterDef.integer("n", "number of particles").atLeast(2).atMost(MAX_N),
@@ -79,9 +89,20 @@ public final class SphereParticleSolver implements Solver {
             throw new InvalidParameterException("gamma", null,
                     "kernel 'transformer' needs gamma, a number > 0");
         }
-        if (p.integer("n") * p.integer("d") > Integer.MAX_VALUE - 8) {
-            throw new InvalidParameterException("n", p.get("n"),
-                    "n*d = " + p.integer("n") * p.integer("d") + " exceeds one Java array");
+        if (p.integer("n") * p.integer("d") > MAX_COORDINATES) {
+            throw new InvalidParameterException("n", p.get("n"), "n*d = " + p.integer("n") * p.integer("d")
+                    + " exceeds the limit of " + MAX_COORDINATES + " coordinates per run; use a smaller n or d");
+        }
+        if (p.has("gamma")) {
+            double gamma = p.real("gamma");
+            double lipschitz = gamma * Math.exp(gamma);
+            if (p.real("dt") * lipschitz > MAX_TRANSFORMER_STEP) {
+                throw new InvalidParameterException("dt", p.get("dt"), String.format(
+                        "dt * gamma * exp(gamma) = %.3g exceeds %.1f at gamma = %s, so one step can move a "
+                                + "particle by more than a radian; use dt <= %.3g",
+                        p.real("dt") * lipschitz, MAX_TRANSFORMER_STEP, p.get("gamma"),
+                        0.5 * MAX_TRANSFORMER_STEP / lipschitz));
+            }
         }
     }
 

@@ -42,6 +42,20 @@ public abstract class ZonalKernel {
     public abstract void couplings(double[] t, int from, int to);
 
     /**
+     * Returns whether the coupling depends on sqrt(1 - t^2), which loses all digits when computed
+     * from t near &plusmn;1; then the pair loop passes the sine from chord lengths to
+     * {@link #couplingFromSine}.
+     */
+    public boolean needsSine() {
+        return false;
+    }
+
+    /** Returns the coupling for a pair with &lt;x,y&gt; = t and |P_x y| = sine. */
+    public double couplingFromSine(double t, double sine) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not use the sine");
+    }
+
+    /**
      * Writes the drift of every particle computed through a mean field, if this kernel has one.
      *
      * @param x positions, n&times;d row-major, unit rows; not modified
@@ -199,9 +213,18 @@ public abstract class ZonalKernel {
         @Override
         public void couplings(double[] t, int from, int to) {
             for (int j = from; j < to; j++) {
-                double s = Math.sqrt(Math.max(0.0, (1.0 - t[j]) * (1.0 + t[j])));
-                t[j] = s < MIN_SINE ? 0.0 : t[j] / s;
+                t[j] = couplingFromSine(t[j], Math.sqrt(Math.max(0.0, (1.0 - t[j]) * (1.0 + t[j]))));
             }
+        }
+
+        @Override
+        public boolean needsSine() {
+            return true;
+        }
+
+        @Override
+        public double couplingFromSine(double t, double sine) {
+            return sine < MIN_SINE ? 0.0 : t / sine;
         }
     }
 }

@@ -314,6 +314,42 @@ class SpecParserTest {
     }
 
     @Test
+    void hugeAxesRejectedQuickly() {
+        assertNames(rejected(spec(BASE_PARAMETERS, "beta: {linspace: [1.0, 2.0, 9000000000000000000]}")),
+                "axes.beta", null);
+        String params = BASE_PARAMETERS.replace("d: 3\n", "beta: 2.0\n");
+        assertNames(rejected(spec(params, "d: {range: [2, 9223372036854775807, 1]}")), "axes.d", null);
+        assertNames(rejected(spec(params, "d: {range: [-9223372036854775807, 9223372036854775807, 1]}")),
+                "axes.d", null);
+    }
+
+    @Test
+    void tooManyPointsRejected() {
+        String params = BASE_PARAMETERS.replace("n: 10\n", "").replace("steps: 5", "beta: 1.0");
+        SpecException e = rejected(spec(params, "n: {range: [2, 10001, 1]}\nsteps: {range: [1, 10000, 1]}"));
+        assertNames(e, "axes", null);
+    }
+
+    @Test
+    void indistinguishableLinspaceValuesRejected() {
+        assertNames(rejected(spec(BASE_PARAMETERS, "beta: {linspace: [1.0, 1.0000000000000002, 5]}")),
+                "axes.beta", null);
+    }
+
+    @Test
+    void infiniteReciprocalRejected() {
+        SpecException e = rejected(spec(BASE_PARAMETERS, "temperature: [4.9e-324]"));
+        assertNames(e, "axes.temperature", null);
+        assertTrue(e.getMessage().contains("Infinity"), e.getMessage());
+    }
+
+    @Test
+    void hugeIntegerNamedInMessage() {
+        SpecException e = rejected(spec(BASE_PARAMETERS.replace("n: 10", "n: 99999999999999999999"), "beta: [1.0]"));
+        assertTrue(e.getMessage().contains("outside the 64-bit range"), e.getMessage());
+    }
+
+    @Test
     void missingFileRejected() {
         SpecException e = assertThrows(SpecException.class,
                 () -> SpecParser.parse(java.nio.file.Path.of("no/such/file.yaml")));

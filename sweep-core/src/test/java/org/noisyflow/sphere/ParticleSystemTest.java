@@ -128,25 +128,42 @@ class ParticleSystemTest {
         assertEquals(-0.5, previous, 1e-6);
     }
 
+    /**
+     * Two particles at angle eps: the Onsager pair force on the first is t (P_x y)/|P_x y|, a
+     * vector of norm |t| = cos(eps) along the second's direction, however small eps is. A third
+     * particle at a right angle has t = 0 and adds nothing. Near t = 1 the sine must come from the
+     * chord, because 1 - cos(eps)^2 rounds to 0 for eps below about 1e-8.
+     */
     @ParameterizedTest
-    @ValueSource(ints = {2, 3, 7})
-    void onsagerPairForceIsBounded(int d) {
-        // Two nearly antipodal and two nearly equal particles: |W'| is huge, the force is not.
-        int n = 4;
+    @CsvSource({"2, 1e-3", "2, 1e-9", "3, 1e-6", "7, 1e-10"})
+    void onsagerForceSurvivesNearlyEqualPairs(int d, double eps) {
+        int n = 3;
         ParticleSystem system = new ParticleSystem(n, d, ZonalKernel.of("onsager", 0, d));
         double[] x = system.positions();
-        double eps = 1e-9;
         x[0] = 1;
         x[d] = Math.cos(eps);
         x[d + 1] = Math.sin(eps);
-        x[2 * d] = -1;
-        x[3 * d] = -Math.cos(eps);
-        x[3 * d + 1] = Math.sin(eps);
+        x[2 * d + 1] = -1;
         double[] drift = new double[n * d];
         system.computePairDrift(drift);
-        for (int i = 0; i < n * d; i++) {
-            // Each of the n-1 partners contributes a vector of norm |t| <= 1, divided by n.
-            assertTrue(Math.abs(drift[i]) <= 1.0, "component " + i + " = " + drift[i]);
+        // Partner 1 pushes particle 0 along +e_2 with weight cos(eps)/n, partner 2 (t = 0) not at all.
+        assertEquals(Math.cos(eps) / n, drift[1], 1e-6 / n, "tangential drift");
+        assertEquals(0.0, drift[0], 1e-12, "radial drift");
+    }
+
+    /** The coupling c = -W' of every kernel against a central difference of W. */
+    @ParameterizedTest
+    @CsvSource({"heisenberg, 3", "transformer, 3", "transformer, 5", "maier-saupe, 3", "maier-saupe, 6",
+        "onsager, 3"})
+    void couplingIsMinusDerivativeOfPotential(String id, int d) {
+        ZonalKernel kernel = ZonalKernel.of(id, 1.5, d);
+        double h = 1e-5;
+        for (double t : new double[] {-0.8, -0.3, 0.1, 0.45, 0.85}) {
+            double[] buffer = {t};
+            kernel.couplings(buffer, 0, 1);
+            double derivative = (kernel.potential(t + h) - kernel.potential(t - h)) / (2 * h);
+            // Central differences err by h^2 |W'''|/6, below 1e-8 for these kernels at |t| <= 0.85.
+            assertEquals(-derivative, buffer[0], 1e-7, id + " at t = " + t);
         }
     }
 }

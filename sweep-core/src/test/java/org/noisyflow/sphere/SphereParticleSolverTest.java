@@ -54,9 +54,11 @@ class SphereParticleSolverTest extends SolverContract {
      * 0.001, and the replicate-to-replicate spread of the time average was measured at 0.003, so
      * the standard error of the mean is 0.0015 and 0.015 is about 10 of them.
      */
-    @Test
-    void orderedPhaseMatchesMeanField() {
-        Parameters p = parameters("{kernel: heisenberg, d: 3, n: 1000, beta: 6.0, dt: 0.01, steps: 4000}");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"geodesic", "euler"})
+    void orderedPhaseMatchesMeanField(String scheme) {
+        Parameters p = parameters("{kernel: heisenberg, d: 3, n: 1000, beta: 6.0, dt: 0.01, steps: 4000, "
+                + "scheme: " + scheme + "}");
         double reference = HeisenbergMeanField.magnetization(3, 6.0);
         assertEquals(0.788886567, reference, 1e-8);
         assertEquals(reference, meanMagnetization(p, 4, 100), 0.015);
@@ -120,12 +122,25 @@ class SphereParticleSolverTest extends SolverContract {
 
     @Test
     void overflowingKernelReportsDivergence() {
-        // exp(800 t) overflows for t > 0.887, and two of 50 uniform points are that close.
-        Parameters p = parameters("{kernel: transformer, gamma: 800.0, d: 3, n: 50, beta: 1.0, "
-                + "dt: 0.01, steps: 10}");
-        RunResult result = SOLVER.run(p, StreamSeeds.stream(3));
+        // exp(800 t) overflows for t > 0.887, and two of 50 uniform points are that close. The spec
+        // layer rejects gamma = 800, so the parameters are built by hand.
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(parameters(
+                "{kernel: transformer, gamma: 1.0, d: 3, n: 50, beta: 1.0, dt: 0.01, steps: 10}").asMap());
+        values.put("gamma", 800.0);
+        RunResult result = SOLVER.run(new Parameters(values), StreamSeeds.stream(3));
         assertEquals(RunStatus.DIVERGED, result.status());
         assertTrue(result.message().contains("step 1 of 10"), result.message());
+    }
+
+    @Test
+    void transformerStepTooLargeRejected() {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(parameters(
+                "{kernel: transformer, gamma: 8.0, d: 3, n: 10, beta: 1.0, dt: 1.0e-5, steps: 1}").asMap());
+        values.put("dt", 0.01);
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> SOLVER.validate(new Parameters(values)));
+        assertEquals("dt", e.key());
+        assertTrue(e.getMessage().contains("use dt <="), e.getMessage());
     }
 
     @Test
