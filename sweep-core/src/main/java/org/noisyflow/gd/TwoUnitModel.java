@@ -8,8 +8,9 @@ import java.util.List;
  * c1 + c2 = 1 are the unit products c_j = a_j b_j.
  *
  * <p>Dropout scales each unit's product. Its regularizer (1/2) (c1^2 + c2^2) pulls c1 and c2
- * together, whereas the trace of the Hessian, which label noise and anti-PGD reduce, only
- * balances each unit (|a_j| = |b_j|) and leaves c1 - c2 alone.
+ * together. The trace of the Hessian, which label noise and anti-PGD reduce, only balances each
+ * unit (|a_j| = |b_j|): it equals 2(|c1| + |c2|) on the balanced part of the zero-loss set, so
+ * nothing pulls c1 and c2 together once the units are balanced.
  */
 final class TwoUnitModel implements Model {
     private final double[] x;

@@ -76,7 +76,8 @@ public final class SummarySchema {
         return RowFactory.create(values);
     }
 
-    private static DataType sparkType(ParameterDef def) {
+    /** Returns the column type of a parameter. */
+    static DataType sparkType(ParameterDef def) {
         return switch (def.type()) {
             case REAL -> DataTypes.DoubleType;
             case INTEGER -> DataTypes.LongType;

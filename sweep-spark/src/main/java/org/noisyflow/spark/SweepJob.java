@@ -71,6 +71,12 @@ public final class SweepJob {
         Path path = new Path(outDir);
         this.fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
         this.out = fs.makeQualified(path);
+        String master = spark.sparkContext().master();
+        if ("file".equals(out.toUri().getScheme()) && !master.startsWith("local")) {
+            LOG.warn("output {} is on the local file system but the master is {}: every executor writes "
+                    + "its part files to its own disk unless the path is a shared mount; give an hdfs:// "
+                    + "or other shared URI", out, master);
+        }
     }
 
     /** Returns the fully qualified output directory. */
@@ -124,7 +130,7 @@ public final class SweepJob {
         if (withTrajectories) {
             Path trajectories = new Path(out, "trajectories");
             StructType trajectorySchema = TrajectorySchema.of(solver);
-            JavaRDD<Row> rows = results.flatMap(r -> TrajectorySchema.toRows(sweep, r).iterator());
+            JavaRDD<Row> rows = results.flatMap(r -> TrajectorySchema.toRows(sweep, taskSpec.solver(), r).iterator());
             spark.createDataFrame(rows, trajectorySchema).write().mode(SaveMode.ErrorIfExists)
                     .parquet(trajectories.toString());
             trajectoryRows = spark.read().schema(trajectorySchema).parquet(trajectories.toString()).count();

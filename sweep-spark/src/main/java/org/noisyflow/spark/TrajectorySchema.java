@@ -8,12 +8,14 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.noisyflow.run.ResultRow;
+import org.noisyflow.solver.ParameterDef;
 import org.noisyflow.solver.Solver;
 
 /**
  * The schema of {@code DIR/trajectories/}: one row per recorded step of a run, keyed by
- * {@code point_id}, {@code replicate} and {@code step}, followed by the solver's trajectory
- * columns as doubles (null where a column does not apply).
+ * {@code point_id}, {@code replicate} and {@code step}. The point's parameter columns, as in the
+ * summary, come before {@code step}, so that the table can be grouped without a join. The
+ * solver's trajectory columns follow as doubles (null where a column does not apply).
  */
 public final class TrajectorySchema {
     public static final String STEP = "step";
@@ -28,6 +30,9 @@ public final class TrajectorySchema {
         fields.add(DataTypes.createStructField(SummarySchema.POINT_ID, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(SummarySchema.POINT_INDEX, DataTypes.LongType, false));
         fields.add(DataTypes.createStructField(SummarySchema.REPLICATE, DataTypes.IntegerType, false));
+        for (ParameterDef def : solver.parameters()) {
+            fields.add(DataTypes.createStructField(def.name(), SummarySchema.sparkType(def), true));
+        }
         fields.add(DataTypes.createStructField(STEP, DataTypes.LongType, false));
         List<String> columns = solver.trajectoryColumns();
         for (String column : columns.subList(1, columns.size())) {
@@ -37,16 +42,21 @@ public final class TrajectorySchema {
     }
 
     /** Converts the trajectory of one run to rows of {@link #of(Solver)}. */
-    public static List<Row> toRows(String sweep, ResultRow result) {
+    public static List<Row> toRows(String sweep, Solver solver, ResultRow result) {
+        List<ParameterDef> defs = solver.parameters();
         List<Row> rows = new ArrayList<>();
         for (Double[] record : result.result().trajectory().rows()) {
-            Object[] values = new Object[4 + record.length];
-            values[0] = sweep;
-            values[1] = result.point().id();
-            values[2] = result.point().index();
-            values[3] = result.replicate();
-            values[4] = record[0].longValue();
-            System.arraycopy(record, 1, values, 5, record.length - 1);
+            Object[] values = new Object[4 + defs.size() + record.length];
+            int c = 0;
+            values[c++] = sweep;
+            values[c++] = result.point().id();
+            values[c++] = result.point().index();
+            values[c++] = result.replicate();
+            for (ParameterDef def : defs) {
+                values[c++] = result.point().parameters().get(def.name());
+            }
+            values[c++] = record[0].longValue();
+            System.arraycopy(record, 1, values, c, record.length - 1);
             rows.add(RowFactory.create(values));
         }
         return rows;

@@ -2,6 +2,7 @@ package org.noisyflow.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,12 +25,12 @@ class TrajectoryJobTest {
             replicates: 2
             parameters:
               model: product
-              step_size: 0.01
               sigma: 0.3
               steps: 400
               record_every: 100
               mode: compare
             axes:
+              step_size: [0.01, 1.5]
               noise: [label, anti-pgd]
               init: [default, [3.0, 0.4]]
             """;
@@ -63,14 +64,31 @@ class TrajectoryJobTest {
 
     @Test
     void trajectoriesHaveOneRowPerRecord() {
-        List<Row> rows = trajectories(one);
-        // 4 points x 2 replicates x records at steps 0, 100, 200, 300, 400.
-        assertEquals(4 * 2 * 5, rows.size());
         Dataset<Row> table = spark.read().parquet(one.resolve("trajectories").toString());
+        // 4 stable points x 2 replicates x records at steps 0, 100, 200, 300, 400.
+        assertEquals(4 * 2 * 5, table.filter("point_index < 4").count());
         assertEquals("long", table.schema().apply("step").dataType().typeName());
         assertEquals("double", table.schema().apply("tau2").dataType().typeName());
+        assertEquals("string", table.schema().apply("noise").dataType().typeName());
+        assertEquals(2 * 5, table.filter("noise = 'anti-pgd' AND init = 'default' AND step_size = 0.01").count());
         assertEquals(List.of(0L, 100L, 200L, 300L, 400L), table.filter("point_index = 0 AND replicate = 0")
                 .orderBy("step").select("step").as(org.apache.spark.sql.Encoders.LONG()).collectAsList());
+    }
+
+    /**
+     * At step_size 1.5 every minimum of the product model has sharpness S &ge; 2, so alpha S &ge; 3
+     * and no minimum is stable: the iterates blow up within about ten steps. Those runs become
+     * diverged rows, keeping the records made before, and the stable runs finish.
+     */
+    @Test
+    void unstableRunsBecomeDivergedRows() {
+        Dataset<Row> summary = spark.read().parquet(one.resolve("summary").toString());
+        assertEquals(8, summary.filter("step_size = 0.01 AND status = 'ok'").count());
+        Dataset<Row> diverged = summary.filter("step_size = 1.5");
+        assertEquals(8, diverged.count());
+        assertEquals(8, diverged.filter("status = 'diverged' AND message LIKE '%reduce step_size%'").count());
+        Dataset<Row> trajectories = spark.read().parquet(one.resolve("trajectories").toString());
+        assertTrue(trajectories.filter("point_index >= 4").count() > 0, "diverged runs keep their records");
     }
 
     @Test
@@ -89,6 +107,7 @@ class TrajectoryJobTest {
                 .filter("point_index = 3 AND replicate = 1").first();
         Row last = spark.read().parquet(one.resolve("trajectories").toString())
                 .filter("point_index = 3 AND replicate = 1 AND step = 400").first();
+        assertEquals(0.01, (Double) summary.getAs("step_size"));
         assertEquals((Double) summary.getAs("balance"), (Double) last.getAs("balance"));
         assertEquals((Double) summary.getAs("limit_gap"), (Double) last.getAs("limit_gap"));
         assertEquals("[3.0, 0.4]", summary.getAs("init"));
