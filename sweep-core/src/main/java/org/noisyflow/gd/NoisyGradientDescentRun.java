@@ -16,10 +16,11 @@ final class NoisyGradientDescentRun {
     private final ZeroLossSet zeroLoss;
     private final Regularizer regularizer;
     private final List<String> columns;
+    private final List<String> observables;
     private final List<String> modelCoordinates;
     private final double[] coordinates;
     private final double[] limitCoordinates;
-    private final Trajectory trajectory = new Trajectory();
+    private final Trajectory trajectory;
 
     private NoisyStep stepper;
     private double[] limitWeights;
@@ -31,7 +32,10 @@ final class NoisyGradientDescentRun {
         this.predict = !"simulate".equals(setup.mode);
         this.zeroLoss = new ZeroLossSet(setup.model);
         this.regularizer = new Regularizer(setup.model, setup.noise, setup.batchSize);
-        this.columns = new NoisyGradientDescentSolver().trajectoryColumns();
+        int coefficients = setup.model instanceof DiagonalNetModel ? setup.model.dimension() / 2 : 0;
+        this.columns = NoisyGradientDescentSolver.trajectoryColumns(coefficients);
+        this.observables = NoisyGradientDescentSolver.observableColumns(coefficients);
+        this.trajectory = new Trajectory(columns);
         this.modelCoordinates = setup.model.coordinateNames();
         this.coordinates = new double[modelCoordinates.size()];
         this.limitCoordinates = new double[modelCoordinates.size()];
@@ -132,7 +136,7 @@ final class NoisyGradientDescentRun {
     }
 
     private Map<String, Double> summary(Double[] row) {
-        Map<String, Double> summary = NoisyGradientDescentSolver.emptyObservables();
+        Map<String, Double> summary = NoisyGradientDescentSolver.emptyObservables(observables);
         for (int c = 1; c < columns.size(); c++) {
             summary.put(columns.get(c), row[c]);
         }

@@ -29,7 +29,12 @@ public final class NoisyGradientDescentSolver implements Solver {
     /** Consecutive records with alpha lambda_max &gt; 2 and a growing loss that count as divergence. */
     static final int UNSTABLE_RECORDS = 3;
 
-    private static final List<String> COORDINATES = List.of("balance", "c1", "c2", "u_norm_sq");
+    /** Clocks and state columns shared by the summary and the trajectory, after k or step. */
+    private static final List<String> STATE = List.of("t", "tau1", "tau2", "loss", "zero_loss_distance",
+            "reg", "hessian_trace", "hessian_max_eig", "alpha_sharpness");
+    /** Model coordinates other than the diagonal network's coefficients. */
+    private static final List<String> FIXED_COORDINATES =
+            List.of("balance", "c1", "c2", "u_norm_sq", "weight_norm_sq", "support_size");
 
     private static final List<ParameterDef> PARAMETERS = List.of(
             ParameterDef.choice("model", "the overparameterized model", Models.IDS.toArray(String[]::new)),
@@ -48,8 +53,16 @@ public final class NoisyGradientDescentSolver implements Solver {
                     .greaterThan(0).atMost(1).optional(),
             ParameterDef.integer("batch_size", "batch size of minibatch and label-sgd")
                     .atLeast(1).optional(),
-            ParameterDef.integer("samples", "data-set size of product and two-unit (default 1)")
-                    .atLeast(1).atMost(100_000).optional(),
+            ParameterDef.integer("samples", "data-set size; default 1 for product and two-unit, "
+                    + "required for generated diagonal-net and tanh-net data").atLeast(1).atMost(100_000).optional(),
+            ParameterDef.integer("features", "input dimension of generated diagonal-net and tanh-net data")
+                    .atLeast(1).atMost(1000).optional(),
+            ParameterDef.integer("width", "hidden units of tanh-net (default 4)").atLeast(1).atMost(1000).optional(),
+            ParameterDef.integer("sparsity", "non-zero coefficients of generated diagonal-net data (default 1)")
+                    .atLeast(0).optional(),
+            ParameterDef.integer("data_seed", "seed of generated data and of tanh-net's default start "
+                    + "(default 0)").optional(),
+            ParameterDef.data("data", "inline data set of diagonal-net or tanh-net").optional(),
             ParameterDef.integer("dim", "dimension of u in the valley model (default 2)")
                     .atLeast(1).atMost(10_000).optional(),
             ParameterDef.integer("steps", "number of iterations").atLeast(1).atMost(1e10),
@@ -58,26 +71,56 @@ public final class NoisyGradientDescentSolver implements Solver {
             ParameterDef.weights("init", "initial weights as a list, or 'default' for the model's "
                     + "own start", "default").withDefault("default"));
 
-    private static final List<String> OBSERVABLES;
-    private static final List<String> TRAJECTORY;
+    /** Returns the coordinate columns for a sweep whose largest diagonal network has P features. */
+    static List<String> coordinateColumns(int features) {
+        List<String> names = new ArrayList<>(FIXED_COORDINATES);
+        for (int j = 1; j <= features; j++) {
+            names.add("coef_" + j);
+        }
+        return names;
+    }
 
-    static {
-        List<String> state = new ArrayList<>(List.of("t", "tau1", "tau2", "loss", "zero_loss_distance",
-                "reg", "hessian_trace", "hessian_max_eig", "alpha_sharpness"));
-        state.addAll(COORDINATES);
-        for (String c : COORDINATES) {
-            state.add(c + "_z");
+    /** Returns the columns after k or step: clocks, state, coordinates at w and z, and the limit. */
+    static List<String> stateColumns(int features) {
+        List<String> coordinates = coordinateColumns(features);
+        List<String> columns = new ArrayList<>(STATE);
+        columns.addAll(coordinates);
+        for (String c : coordinates) {
+            columns.add(c + "_z");
         }
-        for (String c : COORDINATES) {
-            state.add("limit_" + c);
+        for (String c : coordinates) {
+            columns.add("limit_" + c);
         }
-        state.add("limit_gap");
-        List<String> observables = new ArrayList<>(List.of("k", "sigma_eff"));
-        observables.addAll(state);
-        OBSERVABLES = List.copyOf(observables);
-        List<String> trajectory = new ArrayList<>(List.of("step"));
-        trajectory.addAll(state);
-        TRAJECTORY = List.copyOf(trajectory);
+        columns.add("limit_gap");
+        return columns;
+    }
+
+    static List<String> observableColumns(int features) {
+        List<String> columns = new ArrayList<>(List.of("k", "sigma_eff"));
+        columns.addAll(stateColumns(features));
+        return List.copyOf(columns);
+    }
+
+    static List<String> trajectoryColumns(int features) {
+        List<String> columns = new ArrayList<>(List.of("step"));
+        columns.addAll(stateColumns(features));
+        return List.copyOf(columns);
+    }
+
+    /** Returns the largest coefficient count of a diagonal network among the sweep's values. */
+    static int maxFeatures(Map<String, List<Object>> values) {
+        List<Object> models = values.getOrDefault("model", List.of());
+        if (!models.contains("diagonal-net")) {
+            return 0;
+        }
+        int max = 0;
+        for (Object f : values.getOrDefault("features", List.of())) {
+            max = Math.max(max, ((Number) f).intValue());
+        }
+        for (Object d : values.getOrDefault("data", List.of())) {
+            max = Math.max(max, RegressionData.parse((String) d).features());
+        }
+        return max;
     }
 
     @Override
@@ -90,14 +133,20 @@ public final class NoisyGradientDescentSolver implements Solver {
         return PARAMETERS;
     }
 
+    /** Returns the observables of sweeps without a diagonal network. */
     @Override
     public List<String> observables() {
-        return OBSERVABLES;
+        return observableColumns(0);
     }
 
     @Override
-    public List<String> trajectoryColumns() {
-        return TRAJECTORY;
+    public List<String> observables(Map<String, List<Object>> values) {
+        return observableColumns(maxFeatures(values));
+    }
+
+    @Override
+    public List<String> trajectoryColumns(Map<String, List<Object>> values) {
+        return trajectoryColumns(maxFeatures(values));
     }
 
     @Override
@@ -125,11 +174,30 @@ public final class NoisyGradientDescentSolver implements Solver {
         if (p.has("batch_size") && !noise.usesBatch()) {
             out.put("batch_size", "batch_size applies only to noise minibatch or label-sgd, not " + type);
         }
-        if (p.has("samples") && valley) {
-            out.put("samples", "samples does not apply to model 'valley', whose data size is dim");
+        String model = p.choice("model");
+        boolean dataModel = Models.DATA_MODELS.contains(model);
+        boolean inline = dataModel && p.has("data");
+        if (p.has("samples") && (valley || inline)) {
+            out.put("samples", valley ? "samples does not apply to model 'valley', whose data size is dim"
+                    : "samples does not apply when data is given inline");
         }
         if (p.has("dim") && !valley) {
             out.put("dim", "dim applies only to model 'valley'");
+        }
+        if (p.has("data") && !dataModel) {
+            out.put("data", "data applies only to models diagonal-net and tanh-net, not '" + model + "'");
+        }
+        for (String generated : List.of("features", "data_seed")) {
+            if (p.has(generated) && (!dataModel || inline) && !(generated.equals("data_seed")
+                    && "tanh-net".equals(model))) {
+                out.put(generated, generated + " applies only to generated diagonal-net and tanh-net data");
+            }
+        }
+        if (p.has("sparsity") && (!"diagonal-net".equals(model) || inline)) {
+            out.put("sparsity", "sparsity applies only to generated diagonal-net data");
+        }
+        if (p.has("width") && !"tanh-net".equals(model)) {
+            out.put("width", "width applies only to model 'tanh-net'");
         }
         return out;
     }
@@ -167,7 +235,7 @@ public final class NoisyGradientDescentSolver implements Solver {
         int samples = sampleCount(p, model);
         if (noise.usesBatch()) {
             require(p, "batch_size", "noise '" + noise.id() + "' needs batch_size");
-            if (p.integer("batch_size") > samples) {
+            if (samples > 0 && p.integer("batch_size") > samples) {
                 throw new InvalidParameterException("batch_size", p.get("batch_size"),
                         "batch_size " + p.integer("batch_size") + " is larger than the data set of "
                                 + samples + " samples; use at most " + samples);
@@ -191,10 +259,23 @@ public final class NoisyGradientDescentSolver implements Solver {
             }
         }
 
+        if (Models.DATA_MODELS.contains(model) && !p.has("data")
+                && (!p.has("samples") || !p.has("features"))) {
+            throw new InvalidParameterException(p.has("samples") ? "features" : "samples", null,
+                    "model '" + model + "' needs data inline, or samples and features to generate it");
+        }
+        if (p.has("sparsity") && p.has("features") && p.integer("sparsity") > p.integer("features")) {
+            throw new InvalidParameterException("sparsity", p.get("sparsity"),
+                    "sparsity exceeds features = " + p.get("features"));
+        }
+        if (noise == NoiseType.DROPOUT && "diagonal-net".equals(model)) {
+            throw new InvalidParameterException("noise", "dropout",
+                    "model 'diagonal-net' has no hidden units to drop; use dropconnect");
+        }
+
         String init = (String) p.get("init");
         if (ParameterDef.isWeightList(init)) {
-            int expected = Models.create(model, p.has("samples") ? p.intValue("samples") : null,
-                    p.has("dim") ? p.intValue("dim") : null).dimension();
+            int expected = Models.create(p).dimension();
             int given = ParameterDef.parseWeights(init).length;
             if (given != expected) {
                 throw new InvalidParameterException("init", init, "model '" + model + "' has "
@@ -209,10 +290,16 @@ public final class NoisyGradientDescentSolver implements Solver {
         return new NoisyGradientDescentRun(s, random).run();
     }
 
-    /** Returns the data-set size of the model the parameters name. */
+    /** Returns the data-set size of the model the parameters name, or 0 if not yet known. */
     private static int sampleCount(Parameters p, String model) {
         if ("valley".equals(model)) {
             return p.has("dim") ? p.intValue("dim") : Models.DEFAULT_VALLEY_DIM;
+        }
+        if (Models.DATA_MODELS.contains(model)) {
+            if (p.has("data")) {
+                return RegressionData.parse((String) p.get("data")).samples();
+            }
+            return p.has("samples") ? p.intValue("samples") : 0;
         }
         return p.has("samples") ? p.intValue("samples") : Models.DEFAULT_SAMPLES;
     }
@@ -241,9 +328,7 @@ public final class NoisyGradientDescentSolver implements Solver {
         final double[] init;
 
         Setup(Parameters p) {
-            String modelId = p.choice("model");
-            model = Models.create(modelId, p.has("samples") ? p.intValue("samples") : null,
-                    p.has("dim") ? p.intValue("dim") : null);
+            model = Models.create(p);
             noise = NoiseType.fromId(p.choice("noise"));
             mode = p.choice("mode");
             alpha = p.real("step_size");
@@ -281,16 +366,12 @@ public final class NoisyGradientDescentSolver implements Solver {
             };
         }
 
-        /** Returns the observable names of the model coordinates, in {@link #COORDINATES} order. */
-        static List<String> coordinateColumns() {
-            return COORDINATES;
-        }
     }
 
-    /** Returns a summary map with every observable present, null where not computed. */
-    static Map<String, Double> emptyObservables() {
+    /** Returns a summary map with every observable of the given list present and null. */
+    static Map<String, Double> emptyObservables(List<String> names) {
         Map<String, Double> m = new LinkedHashMap<>();
-        for (String name : OBSERVABLES) {
+        for (String name : names) {
             m.put(name, null);
         }
         return m;

@@ -16,10 +16,7 @@ final class TwoUnitModel implements Model {
     private final double[] x;
 
     TwoUnitModel(int samples) {
-        x = new double[samples];
-        for (int n = 0; n < samples; n++) {
-            x[n] = 2.0 * (n + 1) / (samples + 1);
-        }
+        x = Models.evenInputs(samples);
     }
 
     @Override

@@ -66,6 +66,12 @@ public record ParameterDef(
                 List.of(names), null, true, null);
     }
 
+    /** Declares a required data-set parameter. */
+    public static ParameterDef data(String name, String description) {
+        return new ParameterDef(name, ParameterType.DATA, description, null, true, null,
+                List.of(), null, true, null);
+    }
+
     /** Returns a copy whose values must be strictly greater than {@code bound}. */
     public ParameterDef greaterThan(double bound) {
         return new ParameterDef(name, type, description, bound, false, max, choices,
@@ -122,7 +128,34 @@ public record ParameterDef(
             }
             case CHOICE -> toChoice(raw);
             case WEIGHTS -> raw instanceof java.util.List<?> list ? toWeights(list, raw) : toChoice(raw);
+            case DATA -> toData(raw);
         };
+    }
+
+    /**
+     * Parses the canonical text of a {@link ParameterType#DATA} value into {x rows..., y}: the
+     * returned array has the N rows of x followed by y as its last element.
+     */
+    public static double[][] parseData(String canonical) {
+        Object doc = new org.snakeyaml.engine.v2.api.Load(
+                org.snakeyaml.engine.v2.api.LoadSettings.builder().build()).loadFromString(canonical);
+        java.util.Map<?, ?> map = (java.util.Map<?, ?>) doc;
+        java.util.List<?> x = (java.util.List<?>) map.get("x");
+        java.util.List<?> y = (java.util.List<?>) map.get("y");
+        double[][] out = new double[x.size() + 1][];
+        for (int n = 0; n < x.size(); n++) {
+            out[n] = numbers((java.util.List<?>) x.get(n));
+        }
+        out[x.size()] = numbers(y);
+        return out;
+    }
+
+    private static double[] numbers(java.util.List<?> list) {
+        double[] v = new double[list.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = ((Number) list.get(i)).doubleValue();
+        }
+        return v;
     }
 
     /** Parses the canonical text of a {@link ParameterType#WEIGHTS} list back to numbers. */
@@ -151,6 +184,9 @@ public record ParameterDef(
         }
         if (type == ParameterType.WEIGHTS) {
             return "a list of numbers or one of " + String.join(", ", choices);
+        }
+        if (type == ParameterType.DATA) {
+            return "a mapping {x: [[...], ...], y: [...]} with one row of x per entry of y";
         }
         String kind = type == ParameterType.REAL ? "a finite number" : "an integer";
         if (min != null && max != null) {
@@ -205,6 +241,33 @@ public record ParameterDef(
             text.append(((Number) element).doubleValue());
         }
         return text.append(']').toString();
+    }
+
+    private String toData(Object raw) {
+        if (!(raw instanceof java.util.Map<?, ?> map) || !map.containsKey("x") || !map.containsKey("y")
+                || map.size() != 2) {
+            throw invalid(raw, "is not a mapping with exactly the keys x and y");
+        }
+        if (!(map.get("x") instanceof java.util.List<?> rows) || rows.isEmpty()
+                || !(map.get("y") instanceof java.util.List<?> targets)) {
+            throw invalid(raw, "needs x as a non-empty list of rows and y as a list");
+        }
+        if (targets.size() != rows.size()) {
+            throw invalid(raw, "has " + rows.size() + " rows of x but " + targets.size() + " values of y");
+        }
+        StringBuilder text = new StringBuilder("{x: [");
+        int width = -1;
+        for (int n = 0; n < rows.size(); n++) {
+            if (!(rows.get(n) instanceof java.util.List<?> row) || row.isEmpty()) {
+                throw invalid(raw, "has row " + n + " of x that is not a non-empty list");
+            }
+            if (width >= 0 && row.size() != width) {
+                throw invalid(raw, "has rows of x of different lengths " + width + " and " + row.size());
+            }
+            width = row.size();
+            text.append(n == 0 ? "" : ", ").append(toWeights(row, raw));
+        }
+        return text.append("], y: ").append(toWeights(targets, raw)).append('}').toString();
     }
 
     private String toChoice(Object raw) {

@@ -12,5 +12,10 @@ public enum ParameterType {
      * A list of finite numbers, or one name out of a fixed set. The canonical value is a string:
      * the name, or the numbers as "[a, b, ...]" in Java's shortest round-trip decimal form.
      */
-    WEIGHTS
+    WEIGHTS,
+    /**
+     * A small regression data set, {x: [[...], ...], y: [...]}. The canonical value is a string,
+     * the YAML flow form of the data with numbers in Java's shortest round-trip decimal form.
+     */
+    DATA
 }

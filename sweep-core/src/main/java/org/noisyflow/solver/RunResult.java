@@ -20,7 +20,7 @@ public record RunResult(RunStatus status, String message, Map<String, Double> ob
         Objects.requireNonNull(status, "status");
         message = message == null ? "" : message;
         observables = Collections.unmodifiableMap(new LinkedHashMap<>(observables));
-        trajectory = trajectory == null ? new Trajectory() : trajectory;
+        trajectory = trajectory == null ? new Trajectory(java.util.List.of()) : trajectory;
     }
 
     public RunResult(RunStatus status, String message, Map<String, Double> observables) {

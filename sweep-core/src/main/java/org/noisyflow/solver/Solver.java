@@ -25,11 +25,22 @@ public interface Solver {
     List<String> observables();
 
     /**
-     * Returns the columns of the trajectory records, starting with {@code step}; empty (the
-     * default) for solvers that record no trajectory. All columns are doubles, and the Spark
-     * job writes {@code step} as an integer key.
+     * Returns the observable columns of a sweep whose parameters take the given values. The
+     * default is {@link #observables()}; a solver with one column per feature or unit overrides
+     * it to size the table for the largest point.
+     *
+     * @param values every value each parameter takes in the sweep, by parameter name
      */
-    default List<String> trajectoryColumns() {
+    default List<String> observables(Map<String, List<Object>> values) {
+        return observables();
+    }
+
+    /**
+     * Returns the trajectory columns of a sweep whose parameters take the given values, starting
+     * with {@code step}; empty (the default) for solvers that record no trajectory. All columns
+     * are doubles, and the Spark job writes {@code step} as an integer key.
+     */
+    default List<String> trajectoryColumns(Map<String, List<Object>> values) {
         return List.of();
     }
 

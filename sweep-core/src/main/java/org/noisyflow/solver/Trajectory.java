@@ -2,19 +2,35 @@ package org.noisyflow.solver;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * Records of a run's state at chosen steps: one row per record, aligned with the solver's
- * {@link Solver#trajectoryColumns()}. The first column is the step number, and a null entry means
- * that the column does not apply to the run.
+ * Records of a run's state at chosen steps: named columns, the first of which is {@code step},
+ * and one row per record. A null entry means that the column does not apply to the run. A run's
+ * columns are a subset of the solver's trajectory columns for its sweep; the output table maps
+ * them by name.
  */
 public final class Trajectory implements Serializable {
+    private final List<String> columns;
     private final List<Double[]> rows = new ArrayList<>();
 
-    /** Appends a copy of {@code row}. */
+    public Trajectory(List<String> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    /** Returns the column names, in row order. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Appends a copy of {@code row}, which must have one entry per column. */
     public void add(Double[] row) {
+        if (row.length != columns.size()) {
+            throw new IllegalArgumentException("row has " + row.length + " entries for "
+                    + columns.size() + " columns");
+        }
         rows.add(row.clone());
     }
 
@@ -29,11 +45,12 @@ public final class Trajectory implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Trajectory other) || other.rows.size() != rows.size()) {
+        if (!(o instanceof Trajectory other) || !other.columns.equals(columns)
+                || other.rows.size() != rows.size()) {
             return false;
         }
         for (int i = 0; i < rows.size(); i++) {
-            if (!java.util.Arrays.equals(rows.get(i), other.rows.get(i))) {
+            if (!Arrays.equals(rows.get(i), other.rows.get(i))) {
                 return false;
             }
         }
@@ -42,9 +59,9 @@ public final class Trajectory implements Serializable {
 
     @Override
     public int hashCode() {
-        int h = 1;
+        int h = columns.hashCode();
         for (Double[] row : rows) {
-            h = 31 * h + java.util.Arrays.hashCode(row);
+            h = 31 * h + Arrays.hashCode(row);
         }
         return h;
     }

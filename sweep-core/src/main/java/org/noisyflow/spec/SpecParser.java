@@ -160,7 +160,8 @@ public final class SpecParser {
             ParameterDef def = knownParameter(defs, e.getKey(), key, solverId);
             Object raw = e.getValue();
             boolean listValue = raw instanceof List<?> && def.type() == ParameterType.WEIGHTS;
-            if ((raw instanceof List<?> && !listValue) || raw instanceof Map<?, ?>) {
+            boolean mapValue = raw instanceof Map<?, ?> && def.type() == ParameterType.DATA;
+            if ((raw instanceof List<?> && !listValue) || (raw instanceof Map<?, ?> && !mapValue)) {
                 throw new SpecException(source, key, raw, "a fixed parameter takes one value",
                         "to sweep it, move it under 'axes'");
             }

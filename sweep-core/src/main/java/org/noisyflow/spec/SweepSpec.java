@@ -63,14 +63,12 @@ public record SweepSpec(
         doc.put("replicates", replicates);
         Map<String, Object> parameters = new TreeMap<>(fixed);
         for (org.noisyflow.solver.ParameterDef def : solver().parameters()) {
-            if (def.type() == org.noisyflow.solver.ParameterType.WEIGHTS
-                    && parameters.get(def.name()) instanceof String text
-                    && org.noisyflow.solver.ParameterDef.isWeightList(text)) {
-                List<Double> numbers = new ArrayList<>();
-                for (double v : org.noisyflow.solver.ParameterDef.parseWeights(text)) {
-                    numbers.add(v);
-                }
-                parameters.put(def.name(), numbers);
+            boolean structured = def.type() == org.noisyflow.solver.ParameterType.WEIGHTS
+                    || def.type() == org.noisyflow.solver.ParameterType.DATA;
+            if (structured && parameters.get(def.name()) instanceof String text) {
+                // The canonical text of lists and data sets is YAML flow, so it loads back as is.
+                parameters.put(def.name(), new org.snakeyaml.engine.v2.api.Load(
+                        org.snakeyaml.engine.v2.api.LoadSettings.builder().build()).loadFromString(text));
             }
         }
         doc.put("parameters", parameters);
@@ -89,6 +87,25 @@ public record SweepSpec(
     public String hash() {
         return java.util.HexFormat.of().formatHex(
                 PointIds.sha256(toYaml().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Returns every value each given parameter takes: fixed values once, axis values in order.
+     * Parameters left null at some points still list their given values.
+     */
+    public Map<String, List<Object>> parameterValues() {
+        Map<String, List<Object>> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : fixed.entrySet()) {
+            values.put(e.getKey(), List.of(e.getValue()));
+        }
+        for (Axis axis : axes) {
+            List<Object> list = new ArrayList<>();
+            for (long i = 0; i < axis.size(); i++) {
+                list.add(axis.value(i));
+            }
+            values.put(axis.name(), list);
+        }
+        return values;
     }
 
     /** Returns the names of the swept parameters, in axis order. */

@@ -45,7 +45,7 @@ class NoisyGradientDescentSolverTest extends SolverContract {
 
     /** Returns column {@code name} of every trajectory row of a run. */
     private static double[] column(RunResult result, String name) {
-        int c = SOLVER.trajectoryColumns().indexOf(name);
+        int c = result.trajectory().columns().indexOf(name);
         List<Double[]> rows = result.trajectory().rows();
         double[] values = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {

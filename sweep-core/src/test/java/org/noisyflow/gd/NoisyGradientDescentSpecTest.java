@@ -108,4 +108,63 @@ class NoisyGradientDescentSpecTest {
         SweepSpec again = SpecParser.parse(spec.toYaml(), "resolved.yaml");
         assertEquals(spec.hash(), again.hash());
     }
+
+    @Test
+    void diagonalNetInterpolatesInlineData() {
+        SweepSpec spec = parse("{model: diagonal-net, noise: none, step_size: 0.05, steps: 20000, "
+                + "data: {x: [[1.0, 2.0, 0.5], [0.0, 1.0, -1.0]], y: [2.0, 1.0]}}", "{}");
+        var result = spec.solver().run(spec.points().point(0).parameters(),
+                org.noisyflow.random.StreamSeeds.stream(1));
+        assertEquals(org.noisyflow.solver.RunStatus.OK, result.status(), result.message());
+        double c1 = result.observables().get("coef_1");
+        double c2 = result.observables().get("coef_2");
+        double c3 = result.observables().get("coef_3");
+        // Gradient descent reaches zero loss, so the coefficients interpolate both samples.
+        assertEquals(2.0, c1 + 2.0 * c2 + 0.5 * c3, 1e-6);
+        assertEquals(1.0, c2 - c3, 1e-6);
+        assertTrue(result.observables().get("loss") < 1e-12);
+    }
+
+    @Test
+    void coefficientColumnsCoverLargestNetwork() {
+        SweepSpec spec = parse("{model: diagonal-net, noise: label, sigma: 0.1, samples: 3, step_size: 0.01, "
+                + "steps: 10}", "{features: [4, 6]}");
+        java.util.List<String> columns = spec.solver().observables(spec.parameterValues());
+        assertTrue(columns.contains("coef_6"), columns.toString());
+        assertTrue(columns.contains("limit_coef_6"), columns.toString());
+        assertTrue(!columns.contains("coef_7"), columns.toString());
+    }
+
+    @Test
+    void generatedDataNeedsSamplesAndFeatures() {
+        assertRejected("{model: tanh-net, noise: none, step_size: 0.01, steps: 10, samples: 3}", "{}",
+                "parameters.features", null);
+        assertRejected("{model: diagonal-net, noise: none, step_size: 0.01, steps: 10, samples: 3, features: 2, "
+                + "data: {x: [[1.0]], y: [1.0]}}", "{}", "parameters.samples", null);
+    }
+
+    @Test
+    void raggedDataRejected() {
+        assertRejected("{model: diagonal-net, noise: none, step_size: 0.01, steps: 10, "
+                + "data: {x: [[1.0, 2.0], [1.0]], y: [1.0, 2.0]}}", "{}", "parameters.data", null);
+    }
+
+    @Test
+    void tanhNetDropoutLimitStaysOnZeroLossSet() {
+        SweepSpec spec = parse("{model: tanh-net, samples: 3, features: 2, width: 4, noise: dropout, "
+                + "mask: gaussian, sigma: 0.3, step_size: 0.01, steps: 2000, mode: compare}", "{}");
+        var result = spec.solver().run(spec.points().point(0).parameters(),
+                org.noisyflow.random.StreamSeeds.stream(5));
+        assertEquals(org.noisyflow.solver.RunStatus.OK, result.status(), result.message());
+        assertTrue(result.observables().get("limit_gap") != null);
+        assertTrue(result.observables().get("weight_norm_sq") > 0);
+    }
+
+    @Test
+    void dataRoundTripsThroughResolvedSpec() {
+        SweepSpec spec = parse("{model: diagonal-net, noise: none, step_size: 0.01, steps: 10, "
+                + "data: {x: [[1, 2.5]], y: [3]}}", "{}");
+        assertEquals("{x: [[1.0, 2.5]], y: [3.0]}", spec.points().point(0).parameters().get("data"));
+        assertEquals(spec.hash(), SpecParser.parse(spec.toYaml(), "resolved.yaml").hash());
+    }
 }

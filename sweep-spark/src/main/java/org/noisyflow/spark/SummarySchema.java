@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.StructType;
 import org.noisyflow.run.ResultRow;
 import org.noisyflow.solver.ParameterDef;
 import org.noisyflow.solver.Solver;
+import org.noisyflow.spec.SweepSpec;
 
 /**
  * The schema of {@code DIR/summary/}: one row per (point, replicate).
@@ -33,8 +34,13 @@ public final class SummarySchema {
     private SummarySchema() {
     }
 
-    /** Builds the Spark schema for a solver's summary table. */
-    public static StructType of(Solver solver) {
+    /** Builds the Spark schema of a sweep's summary table. */
+    public static StructType of(SweepSpec spec) {
+        return of(spec.solver(), spec.solver().observables(spec.parameterValues()));
+    }
+
+    /** Builds the Spark schema for a solver's summary table with the given observable columns. */
+    public static StructType of(Solver solver, List<String> observables) {
         List<StructField> fields = new ArrayList<>();
         fields.add(DataTypes.createStructField(SWEEP, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(POINT_ID, DataTypes.StringType, false));
@@ -44,7 +50,7 @@ public final class SummarySchema {
         for (ParameterDef def : solver.parameters()) {
             fields.add(DataTypes.createStructField(def.name(), sparkType(def), true));
         }
-        for (String observable : solver.observables()) {
+        for (String observable : observables) {
             fields.add(DataTypes.createStructField(observable, DataTypes.DoubleType, true));
         }
         fields.add(DataTypes.createStructField(STATUS, DataTypes.StringType, false));
@@ -53,10 +59,9 @@ public final class SummarySchema {
         return DataTypes.createStructType(fields);
     }
 
-    /** Converts one result to a row of {@link #of(Solver)}. */
-    public static Row toRow(String sweep, Solver solver, ResultRow result) {
+    /** Converts one result to a row of {@link #of(Solver, List)} with the same observables. */
+    public static Row toRow(String sweep, Solver solver, List<String> observables, ResultRow result) {
         List<ParameterDef> defs = solver.parameters();
-        List<String> observables = solver.observables();
         Object[] values = new Object[5 + defs.size() + observables.size() + 3];
         int c = 0;
         values[c++] = sweep;
@@ -81,7 +86,7 @@ public final class SummarySchema {
         return switch (def.type()) {
             case REAL -> DataTypes.DoubleType;
             case INTEGER -> DataTypes.LongType;
-            case CHOICE, WEIGHTS -> DataTypes.StringType;
+            case CHOICE, WEIGHTS, DATA -> DataTypes.StringType;
         };
     }
 }

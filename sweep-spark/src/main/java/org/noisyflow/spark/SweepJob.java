@@ -99,8 +99,11 @@ public final class SweepJob {
         LOG.info("sweep {}: {} points x {} replicates in {} tasks, output {}", spec.name(), points,
                 spec.replicates(), ranges.size(), out);
 
-        StructType schema = SummarySchema.of(solver);
-        boolean withTrajectories = !solver.trajectoryColumns().isEmpty();
+        Map<String, List<Object>> values = spec.parameterValues();
+        List<String> observables = solver.observables(values);
+        List<String> trajectoryColumns = solver.trajectoryColumns(values);
+        StructType schema = SummarySchema.of(solver, observables);
+        boolean withTrajectories = !trajectoryColumns.isEmpty();
         JavaRDD<ResultRow> results = runTasks(ranges);
         if (withTrajectories) {
             // Both tables come from one pass over the points; a lost cached partition is recomputed
@@ -110,7 +113,7 @@ public final class SweepJob {
         Path summary = new Path(out, "summary");
         String sweep = spec.name();
         SweepSpec taskSpec = spec;
-        JavaRDD<Row> summaryRows = results.map(r -> SummarySchema.toRow(sweep, taskSpec.solver(), r));
+        JavaRDD<Row> summaryRows = results.map(r -> SummarySchema.toRow(sweep, taskSpec.solver(), observables, r));
         ProgressListener listener = progress == null ? null : new ProgressListener(progress);
         if (listener != null) {
             listener.expect(ranges.size());
@@ -129,8 +132,9 @@ public final class SweepJob {
         long trajectoryRows = 0;
         if (withTrajectories) {
             Path trajectories = new Path(out, "trajectories");
-            StructType trajectorySchema = TrajectorySchema.of(solver);
-            JavaRDD<Row> rows = results.flatMap(r -> TrajectorySchema.toRows(sweep, taskSpec.solver(), r).iterator());
+            StructType trajectorySchema = TrajectorySchema.of(solver, trajectoryColumns);
+            JavaRDD<Row> rows = results.flatMap(
+                    r -> TrajectorySchema.toRows(sweep, taskSpec.solver(), trajectoryColumns, r).iterator());
             spark.createDataFrame(rows, trajectorySchema).write().mode(SaveMode.ErrorIfExists)
                     .parquet(trajectories.toString());
             trajectoryRows = spark.read().schema(trajectorySchema).parquet(trajectories.toString()).count();

@@ -23,8 +23,8 @@ public final class TrajectorySchema {
     private TrajectorySchema() {
     }
 
-    /** Builds the Spark schema for a solver's trajectory table. */
-    public static StructType of(Solver solver) {
+    /** Builds the Spark schema for a solver's trajectory table with the given columns. */
+    public static StructType of(Solver solver, List<String> columns) {
         List<StructField> fields = new ArrayList<>();
         fields.add(DataTypes.createStructField(SummarySchema.SWEEP, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(SummarySchema.POINT_ID, DataTypes.StringType, false));
@@ -34,19 +34,26 @@ public final class TrajectorySchema {
             fields.add(DataTypes.createStructField(def.name(), SummarySchema.sparkType(def), true));
         }
         fields.add(DataTypes.createStructField(STEP, DataTypes.LongType, false));
-        List<String> columns = solver.trajectoryColumns();
         for (String column : columns.subList(1, columns.size())) {
             fields.add(DataTypes.createStructField(column, DataTypes.DoubleType, true));
         }
         return DataTypes.createStructType(fields);
     }
 
-    /** Converts the trajectory of one run to rows of {@link #of(Solver)}. */
-    public static List<Row> toRows(String sweep, Solver solver, ResultRow result) {
+    /**
+     * Converts the trajectory of one run to rows of {@link #of(Solver, List)} with the same
+     * columns, matching the run's own columns by name.
+     */
+    public static List<Row> toRows(String sweep, Solver solver, List<String> columns, ResultRow result) {
         List<ParameterDef> defs = solver.parameters();
+        List<String> own = result.result().trajectory().columns();
+        int[] source = new int[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            source[c] = own.indexOf(columns.get(c));
+        }
         List<Row> rows = new ArrayList<>();
         for (Double[] record : result.result().trajectory().rows()) {
-            Object[] values = new Object[4 + defs.size() + record.length];
+            Object[] values = new Object[4 + defs.size() + columns.size()];
             int c = 0;
             values[c++] = sweep;
             values[c++] = result.point().id();
@@ -55,8 +62,10 @@ public final class TrajectorySchema {
             for (ParameterDef def : defs) {
                 values[c++] = result.point().parameters().get(def.name());
             }
-            values[c++] = record[0].longValue();
-            System.arraycopy(record, 1, values, c, record.length - 1);
+            values[c++] = record[source[0]].longValue();
+            for (int k = 1; k < columns.size(); k++) {
+                values[c++] = source[k] < 0 ? null : record[source[k]];
+            }
             rows.add(RowFactory.create(values));
         }
         return rows;

@@ -94,7 +94,7 @@ class SweepJobTest {
     @Test
     void summaryHasTypedColumnsInOrder() {
         Dataset<Row> rows = spark.read().parquet(onePartition.resolve("summary").toString());
-        assertEquals(Arrays.asList(SummarySchema.of(spec.solver()).fieldNames()),
+        assertEquals(Arrays.asList(SummarySchema.of(spec).fieldNames()),
                 Arrays.asList(rows.columns()));
         assertEquals("double", rows.schema().apply("beta").dataType().typeName());
         assertEquals("double", rows.schema().apply("temperature").dataType().typeName());

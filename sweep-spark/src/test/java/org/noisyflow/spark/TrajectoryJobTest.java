@@ -35,11 +35,29 @@ class TrajectoryJobTest {
               init: [default, [3.0, 0.4]]
             """;
 
+    /** Diagonal networks of two sizes: the tables get coefficient columns for the larger one. */
+    private static final String DIAGONAL_SPEC = """
+            name: diagonal-test
+            solver: noisy-gd
+            seed: 5
+            parameters:
+              model: diagonal-net
+              noise: label
+              sigma: 0.1
+              samples: 2
+              step_size: 0.01
+              steps: 50
+              record_every: 25
+            axes:
+              features: [2, 3]
+            """;
+
     private static SparkSession spark;
     @TempDir
     static Path tmp;
     private static Path one;
     private static Path three;
+    private static Path diagonal;
 
     @BeforeAll
     static void runTwice() throws Exception {
@@ -49,6 +67,8 @@ class TrajectoryJobTest {
         three = tmp.resolve("three");
         new SweepJob(spark, spec, one.toString(), null).run(1);
         new SweepJob(spark, spec, three.toString(), null).run(3);
+        diagonal = tmp.resolve("diagonal");
+        new SweepJob(spark, SpecParser.parse(DIAGONAL_SPEC, "diagonal-test.yaml"), diagonal.toString(), null).run(2);
     }
 
     @AfterAll
@@ -89,6 +109,18 @@ class TrajectoryJobTest {
         assertEquals(8, diverged.filter("status = 'diverged' AND message LIKE '%reduce step_size%'").count());
         Dataset<Row> trajectories = spark.read().parquet(one.resolve("trajectories").toString());
         assertTrue(trajectories.filter("point_index >= 4").count() > 0, "diverged runs keep their records");
+    }
+
+    @Test
+    void coefficientColumnsFitEachNetwork() {
+        Dataset<Row> summary = spark.read().parquet(diagonal.resolve("summary").toString());
+        Row small = summary.filter("features = 2").first();
+        Row large = summary.filter("features = 3").first();
+        assertTrue(small.isNullAt(small.fieldIndex("coef_3")), "features = 2 has no third coefficient");
+        assertFalse(large.isNullAt(large.fieldIndex("coef_3")));
+        Dataset<Row> trajectories = spark.read().parquet(diagonal.resolve("trajectories").toString());
+        assertEquals(3, trajectories.filter("features = 2 AND coef_3 IS NULL AND coef_2 IS NOT NULL").count());
+        assertEquals(3, trajectories.filter("features = 3 AND coef_3 IS NOT NULL").count());
     }
 
     @Test
