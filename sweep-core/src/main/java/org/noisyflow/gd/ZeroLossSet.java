@@ -32,7 +32,22 @@ public final class ZeroLossSet {
     private final double[] jv;
     private final EigenDecomposition_F64<DMatrixRMaj> eigen;
 
+    /** Largest number of weights for which the loss Hessian is built and decomposed whole. */
+    static final int EXACT_HESSIAN_LIMIT = 400;
+    private static final int POWER_ITERATIONS = 200;
+    private static final int TRACE_PROBES = 32;
+    /** Fixed seed of the trace probes, so that estimates repeat exactly. */
+    private static final long PROBE_SEED = 0x5eedL;
+
+    private final int exactLimit;
+
     public ZeroLossSet(Model model) {
+        this(model, EXACT_HESSIAN_LIMIT);
+    }
+
+    /** Creates the geometry, estimating curvature from Hessian-vector products above exactLimit weights. */
+    ZeroLossSet(Model model, int exactLimit) {
+        this.exactLimit = exactLimit;
         this.model = model;
         this.p = model.dimension();
         this.samples = model.samples();
@@ -41,10 +56,11 @@ public final class ZeroLossSet {
         this.pseudoInverse = new DMatrixRMaj(p, samples);
         this.residual = new DMatrixRMaj(samples, 1);
         this.correction = new DMatrixRMaj(p, 1);
-        this.hessian = new DMatrixRMaj(p, p);
-        this.outputHessian = new double[p * p];
+        boolean exact = p <= exactLimit;
+        this.hessian = exact ? new DMatrixRMaj(p, p) : null;
+        this.outputHessian = exact ? new double[p * p] : null;
         this.jv = new double[samples];
-        this.eigen = DecompositionFactory_DDRM.eig(p, false, true);
+        this.eigen = exact ? DecompositionFactory_DDRM.eig(p, false, true) : null;
     }
 
     /** Returns L(w) = (1/2N) &Sigma; r_n^2. */
@@ -174,9 +190,14 @@ public final class ZeroLossSet {
     }
 
     /**
-     * Returns {trace, largest eigenvalue} of the loss Hessian at w.
+     * Returns {trace, largest eigenvalue} of the loss Hessian at w: exact up to
+     * {@link #EXACT_HESSIAN_LIMIT} weights, otherwise estimated from Hessian-vector products (see
+     * {@link #estimatedCurvature}).
      */
     public double[] curvature(double[] w) {
+        if (hessian == null) {
+            return estimatedCurvature(w);
+        }
         lossHessian(w, hessian.data);
         double trace = 0.0;
         for (int i = 0; i < p; i++) {
@@ -190,6 +211,112 @@ public final class ZeroLossSet {
             }
         }
         return new double[] {trace, largest};
+    }
+
+    /**
+     * Estimates {trace, largest eigenvalue} of the loss Hessian H from products H v, each a central
+     * difference of the loss gradient with a step of 1e-5 (relative error near 1e-10). The largest
+     * eigenvalue comes from power iteration, stopped at a relative change below 1e-10. The trace is
+     * the exact Gauss-Newton part (1/N) &Sigma; |&nabla;f_n|^2 plus a Hutchinson estimate, over 32
+     * Rademacher probes with a fixed seed, of the residual part (1/N) &Sigma; r_n tr &nabla;^2 f_n,
+     * which vanishes on the zero-loss set.
+     */
+    double[] estimatedCurvature(double[] w) {
+        double[] v = new double[p];
+        double[] hv = new double[p];
+        java.util.Arrays.fill(v, 1.0 / Math.sqrt(p));
+        double largest = 0.0;
+        for (int iteration = 0; iteration < POWER_ITERATIONS; iteration++) {
+            hessianVector(w, v, hv);
+            double norm = 0.0;
+            double rayleigh = 0.0;
+            for (int i = 0; i < p; i++) {
+                norm += hv[i] * hv[i];
+                rayleigh += v[i] * hv[i];
+            }
+            norm = Math.sqrt(norm);
+            if (norm == 0.0) {
+                break;
+            }
+            for (int i = 0; i < p; i++) {
+                v[i] = hv[i] / norm;
+            }
+            boolean converged = Math.abs(rayleigh - largest) <= 1e-10 * Math.abs(rayleigh);
+            largest = rayleigh;
+            if (converged) {
+                break;
+            }
+        }
+
+        model.evaluate(w, null, f, jacobian.data);
+        double gaussNewton = 0.0;
+        for (double g : jacobian.data) {
+            gaussNewton += g * g;
+        }
+        gaussNewton /= samples;
+        org.apache.commons.rng.UniformRandomProvider probes =
+                org.noisyflow.random.StreamSeeds.stream(PROBE_SEED);
+        double residualPart = 0.0;
+        for (int probe = 0; probe < TRACE_PROBES; probe++) {
+            for (int i = 0; i < p; i++) {
+                v[i] = probes.nextBoolean() ? 1.0 : -1.0;
+            }
+            hessianVector(w, v, hv);
+            double full = 0.0;
+            for (int i = 0; i < p; i++) {
+                full += v[i] * hv[i];
+            }
+            model.evaluate(w, null, f, jacobian.data);
+            double jz2 = 0.0;
+            for (int n = 0; n < samples; n++) {
+                double jz = 0.0;
+                for (int i = 0; i < p; i++) {
+                    jz += jacobian.data[n * p + i] * v[i];
+                }
+                jz2 += jz * jz;
+            }
+            residualPart += full - jz2 / samples;
+        }
+        return new double[] {gaussNewton + residualPart / TRACE_PROBES, largest};
+    }
+
+    /** Writes H v, a central difference of the loss gradient along v, into out. */
+    private void hessianVector(double[] w, double[] v, double[] out) {
+        double wNorm = 0.0;
+        double vNorm = 0.0;
+        for (int i = 0; i < p; i++) {
+            wNorm += w[i] * w[i];
+            vNorm += v[i] * v[i];
+        }
+        double h = 1e-5 * Math.max(1.0, Math.sqrt(wNorm)) / Math.sqrt(vNorm);
+        double[] shifted = new double[p];
+        double[] up = new double[p];
+        for (int i = 0; i < p; i++) {
+            shifted[i] = w[i] + h * v[i];
+        }
+        lossGradient(shifted, up);
+        for (int i = 0; i < p; i++) {
+            shifted[i] = w[i] - h * v[i];
+        }
+        lossGradient(shifted, out);
+        for (int i = 0; i < p; i++) {
+            out[i] = (up[i] - out[i]) / (2.0 * h);
+        }
+    }
+
+    /** Writes &nabla;L(w) = (1/N) J^T r into out. */
+    private void lossGradient(double[] w, double[] out) {
+        model.evaluate(w, null, f, jacobian.data);
+        java.util.Arrays.fill(out, 0.0);
+        for (int n = 0; n < samples; n++) {
+            double r = f[n] - model.target(n);
+            for (int i = 0; i < p; i++) {
+                out[i] += r * jacobian.data[n * p + i];
+            }
+        }
+        for (int i = 0; i < p; i++) {
+            out[i] /= samples;
+        }
     }
 
     private double evaluateResidual(double[] w) {

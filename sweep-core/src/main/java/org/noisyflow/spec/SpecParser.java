@@ -52,6 +52,10 @@ public final class SpecParser {
     /** Reads and validates the sweep file at {@code file}. */
     public static SweepSpec parse(Path file) {
         String text;
+        if (Files.isDirectory(file)) {
+            throw new SpecException(file.toString(), "(file)", null, "the path is a directory",
+                    "give the path of a sweep file, for example conf/heisenberg-s2.yaml");
+        }
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
@@ -140,7 +144,8 @@ public final class SpecParser {
             throw new SpecException(source, "axes", null, "the axes expand to more than " + MAX_POINTS
                     + " points", "split the sweep into several files or use fewer values per axis");
         }
-        SweepSpec spec = new SweepSpec(source, name, solverId, seed, replicates, fixed, axes);
+        SweepSpec spec = new SweepSpec(source, name, solverId, seed, replicates, fixed, axes,
+                (String) root.get("description"));
         validatePoints(spec, solver, keyPaths);
         return spec;
     }
@@ -405,7 +410,8 @@ public final class SpecParser {
                 String where = spec.axes().isEmpty() ? ""
                         : " (at point " + index + (point == null ? "" : ": " + point.parameters()) + ")";
                 throw new SpecException(source, key, e.value(), e.getMessage() + where,
-                        "change the value or remove the key");
+                        e.value() == null ? "add the key under 'parameters', or under 'axes' to sweep it"
+                                : "change the value or remove the key");
             }
         }
         for (String name : unused) {

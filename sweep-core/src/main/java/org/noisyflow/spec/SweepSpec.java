@@ -26,6 +26,7 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * @param fixed canonical values of the parameters given under {@code parameters}, including
  *     defaults of parameters the file left out
  * @param axes swept parameters; the first axis varies slowest
+ * @param description free text from the file, or null; kept in the resolved spec, not hashed
  */
 public record SweepSpec(
         String source,
@@ -34,7 +35,8 @@ public record SweepSpec(
         long seed,
         int replicates,
         Map<String, Object> fixed,
-        List<Axis> axes) implements Serializable {
+        List<Axis> axes,
+        String description) implements Serializable {
 
     public SweepSpec {
         fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
@@ -56,8 +58,15 @@ public record SweepSpec(
      * their written order and form.
      */
     public String toYaml() {
+        return toYaml(true);
+    }
+
+    private String toYaml(boolean withDescription) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("name", name);
+        if (withDescription && description != null) {
+            doc.put("description", description);
+        }
         doc.put("solver", solverId);
         doc.put("seed", seed);
         doc.put("replicates", replicates);
@@ -83,10 +92,13 @@ public record SweepSpec(
         return new Dump(settings).dumpToString(doc).replace("!!float ", "");
     }
 
-    /** Returns the hex SHA-256 of {@link #toYaml()}: equal for specs that expand to equal points. */
+    /**
+     * Returns the hex SHA-256 of the resolved spec without its description: equal for specs that
+     * expand to equal points.
+     */
     public String hash() {
         return java.util.HexFormat.of().formatHex(
-                PointIds.sha256(toYaml().getBytes(StandardCharsets.UTF_8)));
+                PointIds.sha256(toYaml(false).getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -161,6 +161,14 @@ class SpecParserTest {
     }
 
     @Test
+    void descriptionKeptButNotHashed() {
+        String text = spec(BASE_PARAMETERS, "beta: [1.0]");
+        SweepSpec described = parse(text.replace("seed: 12345", "seed: 12345\ndescription: first try"));
+        assertTrue(described.toYaml().contains("description: first try"), described.toYaml());
+        assertEquals(parse(text).hash(), described.hash());
+    }
+
+    @Test
     void unknownTopLevelKeyRejected() {
         SpecException e = rejected(spec(BASE_PARAMETERS, "beta: [1.0]") + "seeds: 3\n");
         assertNames(e, "seeds", null);

@@ -51,7 +51,8 @@ public final class SweepCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        commandSpec.commandLine().usage(commandSpec.commandLine().getOut());
+        commandSpec.commandLine().getErr().println("Missing command. Fix: run 'sweep run SPEC --out DIR'.");
+        commandSpec.commandLine().usage(commandSpec.commandLine().getErr());
         return EXIT_INVALID;
     }
 
@@ -92,22 +93,37 @@ public final class SweepCli implements Callable<Integer> {
                 err.println(e.getMessage());
                 return EXIT_INVALID;
             }
+            String localProblem = checkLocalOutput(outDir);
+            if (localProblem != null) {
+                err.println(localProblem);
+                return EXIT_INVALID;
+            }
             long points = spec.points().count();
             out.printf("noisyflow: sweep %s (%s): %d points x %d replicates%n", spec.name(),
                     spec.solverId(), points, spec.replicates());
             out.flush();
 
-            SparkSession spark = SparkSessions.forSweep(spec.name());
+            SparkSession spark;
+            try {
+                spark = SparkSessions.forSweep(spec.name());
+            } catch (RuntimeException e) {
+                LOG.error("Spark did not start", e);
+                err.println("Spark could not start: " + e.getMessage() + ". Fix: check the master and "
+                        + "other spark.* settings given to the JVM or spark-submit.");
+                return EXIT_INVALID;
+            }
+            String dirText = outDir;
             try {
                 SweepJob job = new SweepJob(spark, spec, outDir, line -> {
                     out.println(line);
                     out.flush();
                 });
                 org.apache.hadoop.fs.Path dir = job.outputDirectory();
+                dirText = dir.toString();
                 FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-                if (fs.exists(new org.apache.hadoop.fs.Path(dir, "summary"))) {
-                    err.println("Output directory " + dir + " already holds a sweep (summary/ exists). "
-                            + "Choose a new --out directory or delete the old one.");
+                if (fs.exists(new org.apache.hadoop.fs.Path(dir, "summary")) || fs.isFile(dir)) {
+                    err.println("Output directory " + dir + " already holds a sweep or is a file. "
+                            + "Fix: choose a new --out directory, or delete the old one.");
                     return EXIT_INVALID;
                 }
                 out.printf("noisyflow: running on %s, writing %s%n", spark.sparkContext().master(), dir);
@@ -120,12 +136,39 @@ public final class SweepCli implements Callable<Integer> {
                 return 0;
             } catch (IOException | RuntimeException e) {
                 LOG.error("sweep {} failed", spec.name(), e);
-                err.println("Sweep " + spec.name() + " failed: " + e + ". Rows of finished tasks are "
-                        + "not kept yet; see the log above for the failing task.");
+                err.println("Sweep " + spec.name() + " failed: " + e + ". Spark keeps no rows of an "
+                        + "unfinished write. Fix: see the log above for the failing task, then delete "
+                        + dirText + " before running again.");
                 return EXIT_FAILED;
             } finally {
                 spark.stop();
             }
+        }
+
+        /**
+         * Returns a message if a local output path is a file or already holds a sweep, so that
+         * such a mistake costs no Spark start; null otherwise, and for other file systems.
+         */
+        static String checkLocalOutput(String outDir) {
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(outDir);
+            } catch (java.net.URISyntaxException e) {
+                uri = null;
+            }
+            if (uri != null && uri.getScheme() != null && !"file".equals(uri.getScheme())) {
+                return null;
+            }
+            Path local = uri != null && uri.getScheme() != null ? Path.of(uri) : Path.of(outDir);
+            if (java.nio.file.Files.exists(local) && !java.nio.file.Files.isDirectory(local)) {
+                return "Output path " + local.toAbsolutePath() + " is a file. Fix: give a directory "
+                        + "with --out.";
+            }
+            if (java.nio.file.Files.exists(local.resolve("summary"))) {
+                return "Output directory " + local.toAbsolutePath() + " already holds a sweep (summary/ "
+                        + "exists). Fix: choose a new --out directory, or delete the old one.";
+            }
+            return null;
         }
     }
 

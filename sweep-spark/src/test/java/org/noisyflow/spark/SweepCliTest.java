@@ -79,4 +79,54 @@ class SweepCliTest {
         assertEquals(2, result[0]);
         assertTrue(((String) result[2]).contains("--partitions -3"), (String) result[2]);
     }
+
+    private Path validSpec() throws Exception {
+        Path spec = tmp.resolve("valid.yaml");
+        Files.writeString(spec, "name: ok\nsolver: sphere-particles\nseed: 1\n"
+                + "parameters: {kernel: heisenberg, d: 3, n: 10, dt: 0.01, steps: 10, beta: 1.0}\n");
+        return spec;
+    }
+
+    @Test
+    void outputFileRejectedBeforeSpark() throws Exception {
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        Object[] result = execute("run", validSpec().toString(), "--out", file.toString());
+        assertEquals(2, result[0]);
+        assertTrue(((String) result[2]).contains("is a file"), (String) result[2]);
+        assertTrue(((String) result[1]).isEmpty(), "nothing started: " + result[1]);
+    }
+
+    @Test
+    void existingSweepRejectedBeforeSpark() throws Exception {
+        Path out = tmp.resolve("done");
+        Files.createDirectories(out.resolve("summary"));
+        Object[] result = execute("run", validSpec().toString(), "--out", out.toString());
+        assertEquals(2, result[0]);
+        assertTrue(((String) result[2]).contains("already holds a sweep"), (String) result[2]);
+    }
+
+    @Test
+    void directoryAsSpecRejected() {
+        Object[] result = execute("run", tmp.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, result[0]);
+        assertTrue(((String) result[2]).contains("is a directory"), (String) result[2]);
+    }
+
+    @Test
+    void missingKeyFixSaysAdd() throws Exception {
+        Path spec = tmp.resolve("nogamma.yaml");
+        Files.writeString(spec, "name: t\nsolver: sphere-particles\nseed: 1\n"
+                + "parameters: {kernel: transformer, d: 3, n: 10, dt: 0.01, steps: 10, beta: 1.0}\n");
+        Object[] result = execute("run", spec.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, result[0]);
+        assertTrue(((String) result[2]).contains("Fix: add the key"), (String) result[2]);
+    }
+
+    @Test
+    void noCommandExitsWithTwo() {
+        Object[] result = execute();
+        assertEquals(2, result[0]);
+        assertTrue(((String) result[2]).contains("Missing command"), (String) result[2]);
+    }
 }
