@@ -12,7 +12,8 @@ import java.util.List;
 public abstract class ZonalKernel {
 
     /** Kernel ids accepted by the {@code kernel} parameter. */
-    public static final List<String> IDS = List.of("heisenberg", "transformer", "maier-saupe", "onsager");
+    public static final List<String> IDS =
+            List.of("heisenberg", "transformer", "maier-saupe", "onsager", "opinion", "gegenbauer");
 
     /**
      * Creates a kernel.
@@ -22,14 +23,34 @@ public abstract class ZonalKernel {
      * @param d the ambient dimension (Maier-Saupe's P_2 depends on it)
      */
     public static ZonalKernel of(String id, double gamma, int d) {
+        return of(id, gamma, Double.NaN, 0, d);
+    }
+
+    /**
+     * Creates a kernel.
+     *
+     * @param id one of {@link #IDS}
+     * @param gamma the transformer kernel's attention parameter; ignored by the others
+     * @param radius the opinion kernel's geodesic confidence radius in (0, pi]; ignored otherwise
+     * @param mode the degree k of the gegenbauer kernel W = -P_k; ignored otherwise
+     * @param d the ambient dimension
+     */
+    public static ZonalKernel of(String id, double gamma, double radius, int mode, int d) {
         return switch (id) {
             case "heisenberg" -> new Heisenberg();
             case "transformer" -> new Transformer(gamma);
             case "maier-saupe" -> new MaierSaupe(d);
             case "onsager" -> new Onsager();
+            case "opinion" -> new Opinion(radius);
+            case "gegenbauer" -> new GegenbauerMode(d, mode);
             default -> throw new IllegalArgumentException(
                     "unknown kernel '" + id + "'; expected one of " + IDS);
         };
+    }
+
+    /** Returns the geodesic angle where W stops varying, or pi if it varies everywhere. */
+    public double support() {
+        return Math.PI;
     }
 
     /** Returns W(t). */
@@ -225,6 +246,75 @@ public abstract class ZonalKernel {
         @Override
         public double couplingFromSine(double t, double sine) {
             return sine < MIN_SINE ? 0.0 : t / sine;
+        }
+    }
+
+    /**
+     * Bounded-confidence opinion dynamics: W(t) = -(1/2) (R - arccos t)_+^2 with geodesic radius R.
+     * The pair force -W'(t) P_x y = (R - theta)_+ (P_x y)/|P_x y| has norm at most R, so the
+     * coupling is (R - theta)_+ / sin(theta), taken as 0 where sin(theta) &lt; 1e-12.
+     */
+    static final class Opinion extends ZonalKernel {
+        private static final double MIN_SINE = 1e-12;
+        private final double radius;
+
+        Opinion(double radius) {
+            this.radius = radius;
+        }
+
+        @Override
+        public double potential(double t) {
+            double gap = radius - Math.acos(Math.max(-1.0, Math.min(1.0, t)));
+            return gap > 0.0 ? -0.5 * gap * gap : 0.0;
+        }
+
+        @Override
+        public void couplings(double[] t, int from, int to) {
+            for (int j = from; j < to; j++) {
+                t[j] = couplingFromSine(t[j], Math.sqrt(Math.max(0.0, (1.0 - t[j]) * (1.0 + t[j]))));
+            }
+        }
+
+        @Override
+        public boolean needsSine() {
+            return true;
+        }
+
+        @Override
+        public double couplingFromSine(double t, double sine) {
+            if (sine < MIN_SINE) {
+                return 0.0;
+            }
+            double gap = radius - Math.atan2(sine, t);
+            return gap > 0.0 ? gap / sine : 0.0;
+        }
+
+        @Override
+        public double support() {
+            return radius;
+        }
+    }
+
+    /** W(t) = -P_k(t), the Gegenbauer polynomial of degree k and dimension d: only mode k interacts. */
+    static final class GegenbauerMode extends ZonalKernel {
+        private final int d;
+        private final int mode;
+
+        GegenbauerMode(int d, int mode) {
+            this.d = d;
+            this.mode = mode;
+        }
+
+        @Override
+        public double potential(double t) {
+            return -Gegenbauer.value(d, mode, t);
+        }
+
+        @Override
+        public void couplings(double[] t, int from, int to) {
+            for (int j = from; j < to; j++) {
+                t[j] = Gegenbauer.derivative(d, mode, t[j]);
+            }
         }
     }
 }

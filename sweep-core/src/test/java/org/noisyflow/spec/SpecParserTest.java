@@ -285,6 +285,20 @@ class SpecParserTest {
     }
 
     @Test
+    void opinionNeedsRadiusInRange() {
+        String opinion = BASE_PARAMETERS.replace("heisenberg", "opinion");
+        assertNames(rejected(spec(opinion, "beta: [1.0]")), "parameters.radius", null);
+        assertNames(rejected(spec(opinion + "\nradius: 4.0", "beta: [1.0]")), "parameters.radius", "4.0");
+        SweepSpec ok = parse(spec(opinion + "\nradius: 1.0", "beta: [1.0]"));
+        assertEquals(1.0, ok.points().point(0).parameters().get("radius"));
+    }
+
+    @Test
+    void modeOnlyForGegenbauer() {
+        assertNames(rejected(spec(BASE_PARAMETERS + "\nmode: 3", "beta: [1.0]")), "parameters.mode", "3");
+    }
+
+    @Test
     void transformerWithoutGammaRejected() {
         SpecException e = rejected(spec(BASE_PARAMETERS.replace("heisenberg", "transformer"), "beta: [1.0]"));
         assertNames(e, "parameters.gamma", null);
