@@ -223,13 +223,24 @@ public abstract class ZonalKernel {
      * |P_x y| = sqrt(1 - t^2) for unit x, y. The coupling is t/sqrt(1 - t^2), and 0 where
      * sqrt(1 - t^2) &lt; 1e-12 (the pair's direction is undefined there).
      */
-    static final class Onsager extends ZonalKernel {
-        private static final double MIN_SINE = 1e-12;
-
+    static final class Onsager extends SineKernel {
         @Override
         public double potential(double t) {
             return Math.sqrt(Math.max(0.0, (1.0 - t) * (1.0 + t)));
         }
+
+        @Override
+        public double couplingFromSine(double t, double sine) {
+            return sine < MIN_SINE ? 0.0 : t / sine;
+        }
+    }
+
+    /**
+     * A kernel whose coupling divides by sin(theta) = sqrt(1 - t^2) while its pair force stays
+     * bounded; pairs with a sine below {@link #MIN_SINE} have no defined direction and get 0.
+     */
+    abstract static class SineKernel extends ZonalKernel {
+        static final double MIN_SINE = 1e-12;
 
         @Override
         public void couplings(double[] t, int from, int to) {
@@ -242,11 +253,6 @@ public abstract class ZonalKernel {
         public boolean needsSine() {
             return true;
         }
-
-        @Override
-        public double couplingFromSine(double t, double sine) {
-            return sine < MIN_SINE ? 0.0 : t / sine;
-        }
     }
 
     /**
@@ -254,8 +260,7 @@ public abstract class ZonalKernel {
      * The pair force -W'(t) P_x y = (R - theta)_+ (P_x y)/|P_x y| has norm at most R, so the
      * coupling is (R - theta)_+ / sin(theta), taken as 0 where sin(theta) &lt; 1e-12.
      */
-    static final class Opinion extends ZonalKernel {
-        private static final double MIN_SINE = 1e-12;
+    static final class Opinion extends SineKernel {
         private final double radius;
 
         Opinion(double radius) {
@@ -266,18 +271,6 @@ public abstract class ZonalKernel {
         public double potential(double t) {
             double gap = radius - Math.acos(Math.max(-1.0, Math.min(1.0, t)));
             return gap > 0.0 ? -0.5 * gap * gap : 0.0;
-        }
-
-        @Override
-        public void couplings(double[] t, int from, int to) {
-            for (int j = from; j < to; j++) {
-                t[j] = couplingFromSine(t[j], Math.sqrt(Math.max(0.0, (1.0 - t[j]) * (1.0 + t[j]))));
-            }
-        }
-
-        @Override
-        public boolean needsSine() {
-            return true;
         }
 
         @Override
