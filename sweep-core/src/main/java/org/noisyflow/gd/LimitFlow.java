@@ -26,7 +26,7 @@ final class LimitFlow {
     /**
      * Advances W (on the zero-loss set) by {@code duration} in tau.
      *
-     * @return false if a retraction failed to converge; W then holds the last iterate
+     * @return false if a retraction failed to converge; W then contains the last iterate
      */
     boolean advance(double[] w, double duration) {
         if (duration <= 0.0) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How noise enters the gradient step w_{k+1} = w_k - alpha grad L^(w_k, eta_k), and on which
- * time scale the iterates then move along the zero-loss set.
+ * Noise injection type of the gradient step w_{k+1} = w_k - alpha grad L^(w_k, eta_k), with the
+ * time scale on which it then moves the iterates along the zero-loss set.
  *
  * <p>Non-degenerate types have a regularizer Reg whose projected gradient drives a deterministic
  * flow on tau1 = alpha sigma^2 k. Degenerate types move only on tau2 = alpha^2 sigma^2 k. Trivial

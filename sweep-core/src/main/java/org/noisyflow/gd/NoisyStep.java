@@ -47,9 +47,10 @@ public final class NoisyStep {
      * @param model the model
      * @param noise the noise type
      * @param alpha the step size
-     * @param sigma the noise level as the type defines it: label std (label, label-sgd), mask std
-     *     (Gaussian masks), alpha sigma is the kick's std (sgld), the kick's std itself (pgd), the
-     *     perturbation std (anti-pgd); ignored otherwise
+     * @param sigma the noise level as the type defines it. It is the label std for label and
+     *     label-sgd, and the mask std for Gaussian masks. For sgld the kick's std is alpha sigma,
+     *     for pgd it is sigma itself, and for anti-pgd sigma is the perturbation std. Other types
+     *     ignore it.
      * @param mask mask distribution for Dropout and DropConnect, else ignored
      * @param keep keep probability q of Bernoulli masks, else ignored
      * @param batchSize batch size of minibatch and label-sgd, else ignored

@@ -33,7 +33,7 @@ record RegressionData(double[] x, double[] y, int features) {
     /**
      * Generates a sparse linear data set: x_nk ~ N(0, 1) and y = x beta* with beta*_k = 1 for the
      * first {@code sparsity} features and 0 otherwise. The stream is seeded by dataSeed alone, so
-     * every replicate of a point sees the same data.
+     * every replicate of a point uses the same data.
      */
     static RegressionData sparseLinear(int samples, int features, int sparsity, long dataSeed) {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(stream(dataSeed));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.noisyflow.gd.NoisyGradientDescentSolver;
 import org.noisyflow.sphere.SphereParticleSolver;
+import org.noisyflow.sphere.SphereStationarySolver;
 
 /** The solvers a sweep file can name, by id. */
 public final class SolverRegistry {
@@ -14,6 +15,7 @@ public final class SolverRegistry {
     static {
         register(new SphereParticleSolver());
         register(new NoisyGradientDescentSolver());
+        register(new SphereStationarySolver());
     }
 
     private SolverRegistry() {
