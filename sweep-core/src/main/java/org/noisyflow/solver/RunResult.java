@@ -12,24 +12,27 @@ import java.util.Objects;
  * @param message empty for {@code OK}, otherwise what went wrong and where
  * @param observables values by column name; a missing key means "not computed" and becomes null
  * @param trajectory recorded states, empty for solvers without trajectory columns
+ * @param labels text observables by column name, such as a transition type; a missing key
+ *     becomes null
  */
 public record RunResult(RunStatus status, String message, Map<String, Double> observables,
-        Trajectory trajectory) {
+        Trajectory trajectory, Map<String, String> labels) {
 
     public RunResult {
         Objects.requireNonNull(status, "status");
         message = message == null ? "" : message;
         observables = Collections.unmodifiableMap(new LinkedHashMap<>(observables));
         trajectory = trajectory == null ? new Trajectory(java.util.List.of()) : trajectory;
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    }
+
+    public RunResult(RunStatus status, String message, Map<String, Double> observables,
+            Trajectory trajectory) {
+        this(status, message, observables, trajectory, null);
     }
 
     public RunResult(RunStatus status, String message, Map<String, Double> observables) {
-        this(status, message, observables, null);
-    }
-
-    /** Returns a copy of this result with {@code trajectory} attached. */
-    public RunResult withTrajectory(Trajectory trajectory) {
-        return new RunResult(status, message, observables, trajectory);
+        this(status, message, observables, null, null);
     }
 
     public static RunResult ok(Map<String, Double> observables) {

@@ -36,6 +36,22 @@ public interface Solver {
     }
 
     /**
+     * Returns the text observable columns, which follow the numeric ones in the output; empty by
+     * default.
+     */
+    default List<String> labelColumns() {
+        return List.of();
+    }
+
+    /**
+     * Returns the name of the table of trajectory records, {@code trajectories} by default; a
+     * solver whose records are not in time, such as a continuation branch, names its own.
+     */
+    default String trajectoryTable() {
+        return "trajectories";
+    }
+
+    /**
      * Returns the trajectory columns of a sweep whose parameters take the given values, starting
      * with {@code step}; empty (the default) for solvers that record no trajectory. All columns
      * are doubles, and the Spark job writes {@code step} as an integer key.

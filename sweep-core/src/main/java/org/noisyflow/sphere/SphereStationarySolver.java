@@ -43,10 +43,11 @@ public final class SphereStationarySolver implements Solver {
             ParameterDef.integer("mode", "degree k of the gegenbauer kernel; gegenbauer only")
                     .atLeast(1).atMost(64).optional(),
             ParameterDef.integer("d", "ambient dimension; states live on S^{d-1}").atLeast(2).atMost(4096),
-            ParameterDef.real("beta", "inverse temperature").greaterThan(0),
+            ParameterDef.real("beta", "inverse temperature; quantity state only").greaterThan(0).optional(),
             ParameterDef.real("temperature", "1/beta; give either beta or temperature")
                     .greaterThan(0).reciprocalOf("beta"),
-            ParameterDef.choice("quantity", "what to compute: the global minimiser at beta", "state")
+            ParameterDef.choice("quantity", "what to compute: the global minimiser at beta (state), or "
+                    + "the bifurcation branch and the transition it implies (transition)", "state", "transition")
                     .withDefault("state"),
             ParameterDef.integer("truncation", "largest Gegenbauer degree K (default: 64 for onsager "
                     + "and opinion, 30 otherwise, doubled up to 256 until |c_K| <= 1e-6)")
@@ -55,7 +56,14 @@ public final class SphereStationarySolver implements Solver {
                     .withDefault(400L));
 
     private static final List<String> OBSERVABLES = List.of("magnetization", "nematic_order",
-            "free_energy_gap", "stable", "beta_linear", "unstable_mode");
+            "free_energy_gap", "stable", "beta_linear", "unstable_mode", "beta_transition", "order_jump",
+            "beta_saddle_node");
+    /** Coefficients c_1 .. c_BRANCH_COEFFICIENTS written per branch point. */
+    static final int BRANCH_COEFFICIENTS = 8;
+    /** Amplitude step of the branch continuation. */
+    static final double BRANCH_STEP = 0.005;
+    /** A transition counts as discontinuous when it lies this far below beta_linear, relatively. */
+    static final double DISCONTINUITY_MARGIN = 1e-8;
 
     private static final Map<String, String> KERNEL_PARAMETERS =
             Map.of("gamma", "transformer", "radius", "opinion", "mode", "gegenbauer");
@@ -76,8 +84,38 @@ public final class SphereStationarySolver implements Solver {
     }
 
     @Override
+    public List<String> labelColumns() {
+        return List.of("transition_type");
+    }
+
+    @Override
+    public String trajectoryTable() {
+        return "branches";
+    }
+
+    @Override
+    public List<String> trajectoryColumns(Map<String, List<Object>> values) {
+        if (!values.getOrDefault("quantity", List.of()).contains("transition")) {
+            return List.of();
+        }
+        List<String> columns = new java.util.ArrayList<>(List.of("step", "arclength", "beta", "free_energy_gap",
+                "stable"));
+        for (int k = 1; k <= BRANCH_COEFFICIENTS; k++) {
+            columns.add("c_" + k);
+        }
+        return columns;
+    }
+
+    @Override
     public Map<String, String> inapplicable(Parameters p) {
         Map<String, String> out = new java.util.TreeMap<>();
+        if ("transition".equals(p.choice("quantity"))) {
+            for (String name : List.of("beta", "temperature")) {
+                if (p.has(name)) {
+                    out.put(name, name + " does not apply to quantity 'transition', which scans beta itself");
+                }
+            }
+        }
         String kernel = p.choice("kernel");
         for (Map.Entry<String, String> e : KERNEL_PARAMETERS.entrySet()) {
             if (p.has(e.getKey()) && !e.getValue().equals(kernel)) {
@@ -96,6 +134,9 @@ public final class SphereStationarySolver implements Solver {
                 throw new InvalidParameterException(e.getKey(), null, "kernel '" + kernel + "' needs " + e.getKey());
             }
         }
+        if ("state".equals(p.choice("quantity")) && !p.has("beta")) {
+            throw new InvalidParameterException("beta", null, "quantity 'state' needs beta (or temperature)");
+        }
         if (!p.has("truncation")) {
             return;
         }
@@ -106,7 +147,8 @@ public final class SphereStationarySolver implements Solver {
                     + truncation + " drops the kernel's interacting mode " + minimum + "; use at least " + minimum);
         }
         KernelSpectrum spectrum = spectrum(p, truncation);
-        double weight = p.real("beta") * Gegenbauer.harmonicDimension(p.intValue("d"), truncation)
+        double beta = p.has("beta") ? p.real("beta") : spectrum.criticalBeta(Math.max(1, spectrum.firstUnstableMode()));
+        double weight = beta * Gegenbauer.harmonicDimension(p.intValue("d"), truncation)
                 * Math.abs(spectrum.coefficient(truncation));
         if (weight > TRUNCATION_WEIGHT_LIMIT) {
             throw new InvalidParameterException("truncation", p.get("truncation"), String.format(
@@ -133,6 +175,9 @@ public final class SphereStationarySolver implements Solver {
 
     @Override
     public RunResult run(Parameters p, UniformRandomProvider random) {
+        if ("transition".equals(p.choice("quantity"))) {
+            return transition(p);
+        }
         int truncation = truncation(p);
         KernelSpectrum spectrum;
         ZonalStationaryStates.State state;
@@ -159,5 +204,130 @@ public final class SphereStationarySolver implements Solver {
         observables.put("beta_linear", mode == 0 ? null : spectrum.criticalBeta(mode));
         observables.put("unstable_mode", (double) mode);
         return RunResult.ok(observables);
+    }
+
+    /**
+     * Traces the branch from the first unstable mode and reads off the transition: the saddle node
+     * (least beta on the branch, if below beta_linear), the transition beta where the branch's free
+     * energy first reaches the uniform one, and the amplitude there. For an even mode the branches
+     * of both signs are traced and the earlier transition is reported.
+     */
+    private RunResult transition(Parameters p) {
+        int truncation = truncation(p);
+        KernelSpectrum spectrum = spectrum(p, truncation);
+        int mode = spectrum.firstUnstableMode();
+        if (mode == 0) {
+            return RunResult.failed("no coefficient of the kernel is negative, so the uniform state never "
+                    + "loses stability");
+        }
+        double betaLinear = spectrum.criticalBeta(mode);
+        ZonalStationaryStates states = new ZonalStationaryStates(spectrum, betaLinear, p.intValue("nodes"));
+        BranchTracer tracer = new BranchTracer(states, mode);
+
+        List<BranchTracer.Branch> branches = new java.util.ArrayList<>();
+        branches.add(tracer.trace(BRANCH_STEP / 5, 0.95, BRANCH_STEP, betaLinear));
+        if (mode % 2 == 0) {
+            branches.add(tracer.trace(-BRANCH_STEP / 5, -0.4, -BRANCH_STEP, betaLinear));
+        }
+
+        Analysis best = null;
+        for (BranchTracer.Branch branch : branches) {
+            if (branch.points().size() < 3) {
+                return RunResult.failed(String.format("the branch continuation failed at amplitude %.4g "
+                        + "(arclength %.4g); raise nodes or truncation", branch.failedAt(), 0.0));
+            }
+            Analysis analysis = analyse(branch, betaLinear, tracer);
+            if (best == null || analysis.betaTransition < best.betaTransition) {
+                best = analysis;
+            }
+        }
+
+        Map<String, Double> observables = new LinkedHashMap<>();
+        observables.put("beta_linear", betaLinear);
+        observables.put("unstable_mode", (double) mode);
+        observables.put("beta_transition", best.betaTransition);
+        observables.put("order_jump", best.jump);
+        observables.put("beta_saddle_node", best.saddleNode);
+        String type = betaLinear - best.betaTransition > DISCONTINUITY_MARGIN * betaLinear
+                ? "discontinuous" : "continuous";
+        org.noisyflow.solver.Trajectory records = new org.noisyflow.solver.Trajectory(
+                trajectoryColumns(Map.of("quantity", List.of("transition"))));
+        double arclength = 0.0;
+        BranchTracer.BranchPoint previous = null;
+        int index = 0;
+        for (BranchTracer.BranchPoint point : best.branch.points()) {
+            if (previous != null) {
+                double sum = (point.beta() - previous.beta()) * (point.beta() - previous.beta());
+                for (int k = 1; k < point.c().length; k++) {
+                    sum += (point.c()[k] - previous.c()[k]) * (point.c()[k] - previous.c()[k]);
+                }
+                arclength += Math.sqrt(sum);
+            }
+            Double[] row = new Double[5 + BRANCH_COEFFICIENTS];
+            row[0] = (double) index++;
+            row[1] = arclength;
+            row[2] = point.beta();
+            row[3] = point.freeEnergyGap();
+            row[4] = point.stable() ? 1.0 : 0.0;
+            for (int k = 1; k <= BRANCH_COEFFICIENTS; k++) {
+                row[4 + k] = k < point.c().length ? point.c()[k] : null;
+            }
+            records.add(row);
+            previous = point;
+        }
+        String message = best.branch.failedAt() == null ? "" : String.format(
+                "continuation stopped at amplitude %.4g (arclength %.4g)", best.branch.failedAt(), arclength);
+        return new RunResult(org.noisyflow.solver.RunStatus.OK, message, observables, records,
+                Map.of("transition_type", type));
+    }
+
+    /** The transition read off one branch. */
+    private record Analysis(BranchTracer.Branch branch, double betaTransition, double jump, Double saddleNode) {
+    }
+
+    private static Analysis analyse(BranchTracer.Branch branch, double betaLinear, BranchTracer tracer) {
+        List<BranchTracer.BranchPoint> points = branch.points();
+        double least = Double.POSITIVE_INFINITY;
+        for (BranchTracer.BranchPoint point : points) {
+            least = Math.min(least, point.beta());
+        }
+        Double saddleNode = least < betaLinear * (1 - DISCONTINUITY_MARGIN) ? least : null;
+
+        // The free energy gap starts positive on a subcritical branch and crosses 0 beyond the fold.
+        boolean seenPositive = false;
+        for (int i = 0; i < points.size(); i++) {
+            BranchTracer.BranchPoint point = points.get(i);
+            if (point.freeEnergyGap() > 0) {
+                seenPositive = true;
+            } else if (seenPositive && i > 0) {
+                BranchTracer.BranchPoint before = points.get(i - 1);
+                BranchTracer.BranchPoint root = bisect(tracer, before, point);
+                if (root.beta() < betaLinear) {
+                    return new Analysis(branch, root.beta(), Math.abs(root.amplitude()), saddleNode);
+                }
+                break;
+            }
+        }
+        return new Analysis(branch, betaLinear, 0.0, saddleNode);
+    }
+
+    /** Refines the zero of the free energy gap between two branch points by bisection in amplitude. */
+    private static BranchTracer.BranchPoint bisect(BranchTracer tracer, BranchTracer.BranchPoint positive,
+            BranchTracer.BranchPoint negative) {
+        BranchTracer.BranchPoint low = positive;
+        BranchTracer.BranchPoint high = negative;
+        for (int iteration = 0; iteration < 60 && Math.abs(high.amplitude() - low.amplitude()) > 1e-13; iteration++) {
+            double s = 0.5 * (low.amplitude() + high.amplitude());
+            BranchTracer.BranchPoint middle = tracer.solve(s, low.c(), low.beta());
+            if (middle == null) {
+                break;
+            }
+            if (middle.freeEnergyGap() > 0) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return high;
     }
 }

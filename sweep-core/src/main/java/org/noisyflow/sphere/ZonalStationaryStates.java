@@ -24,7 +24,8 @@ public final class ZonalStationaryStates {
     private final KernelSpectrum spectrum;
     private final int d;
     private final int maxDegree;
-    private final double beta;
+    /** The inverse temperature; branch continuation changes it between points. */
+    private double beta;
     private final double[] weights;
     private final double[][] polynomials;
     private final double[] scaled;
@@ -185,8 +186,54 @@ public final class ZonalStationaryStates {
         return new State(c.clone(), gap, stable);
     }
 
+    void setBeta(double beta) {
+        this.beta = beta;
+    }
+
+    double beta() {
+        return beta;
+    }
+
+    int maxDegree() {
+        return maxDegree;
+    }
+
+    /** Returns N_k w_k. */
+    double scaled(int k) {
+        return scaled[k];
+    }
+
+    /**
+     * Returns Cov_rho(P_k, U) for the given degrees, the derivative of -G_k with respect to beta.
+     */
+    double[] covarianceWithPotential(double[] c, int[] active) {
+        double[] rho = density(c, new double[1]);
+        int m = active.length;
+        double[] meanP = new double[m];
+        double[] meanPU = new double[m];
+        double meanU = 0.0;
+        for (int i = 0; i < weights.length; i++) {
+            double u = 0.0;
+            for (int k = 0; k <= maxDegree; k++) {
+                u += scaled[k] * c[k] * polynomials[i][k];
+            }
+            double w = weights[i] * rho[i];
+            meanU += w * u;
+            for (int a = 0; a < m; a++) {
+                double pa = polynomials[i][active[a]];
+                meanP[a] += w * pa;
+                meanPU[a] += w * pa * u;
+            }
+        }
+        double[] out = new double[m];
+        for (int a = 0; a < m; a++) {
+            out[a] = meanPU[a] - meanP[a] * meanU;
+        }
+        return out;
+    }
+
     /** Returns Cov_rho(P_j, P_k) over the given degrees. */
-    private double[][] covariance(double[] c, int[] active) {
+    double[][] covariance(double[] c, int[] active) {
         double[] rho = density(c, new double[1]);
         int m = active.length;
         double[] mean = new double[m];

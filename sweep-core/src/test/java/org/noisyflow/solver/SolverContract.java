@@ -66,12 +66,15 @@ public abstract class SolverContract {
     }
 
     @Test
-    void smallRunReturnsEveryObservable() {
+    void smallRunReturnsDeclaredObservables() {
         Parameters p = smallParameters();
         solver().validate(p);
         RunResult result = solver().run(p, StreamSeeds.stream(1));
         assertEquals(RunStatus.OK, result.status(), result.message());
-        assertEquals(solver().observables(), java.util.List.copyOf(result.observables().keySet()));
+        // A run may leave out observables that do not apply to it; those become null columns.
+        for (String name : result.observables().keySet()) {
+            assertTrue(solver().observables().contains(name), "undeclared observable " + name);
+        }
         long computed = 0;
         for (Double value : result.observables().values()) {
             // Null marks an observable that does not apply to these parameters.

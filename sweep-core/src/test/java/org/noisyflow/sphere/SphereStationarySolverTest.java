@@ -103,4 +103,53 @@ class SphereStationarySolverTest extends SolverContract {
         assertTrue(result.observables().get("free_energy_gap") < 0);
         assertEquals(2.0, result.observables().get("unstable_mode"));
     }
+
+    private static RunResult transition(String mapping) {
+        RunResult result = SOLVER.run(parameters("sphere-stationary", mapping.replace("}", ", quantity: transition}")),
+                StreamSeeds.stream(1));
+        assertEquals(RunStatus.OK, result.status(), result.message());
+        return result;
+    }
+
+    @Test
+    void heisenbergTransitionIsContinuous() {
+        RunResult result = transition("{kernel: heisenberg, d: 3}");
+        assertEquals("continuous", result.labels().get("transition_type"));
+        assertEquals(3.0, result.observables().get("beta_transition"), 1e-10);
+        assertEquals(0.0, result.observables().get("order_jump"));
+        assertEquals(null, result.observables().get("beta_saddle_node"));
+        assertTrue(result.trajectory().size() > 100, "branch records");
+    }
+
+    /**
+     * Maier-Saupe in d = 3 (W = -P_2) has the classic first-order transition: the isotropic state
+     * stays locally stable up to beta = 5, but the nematic state wins from beta = 4.5415 with order
+     * S = 0.4289 (Maier and Saupe, 1959: T_c = 0.2202 J). Tolerances 1e-3 cover the quoted digits.
+     */
+    @Test
+    void maierSaupeTransitionIsFirstOrder() {
+        RunResult result = transition("{kernel: maier-saupe, d: 3}");
+        assertEquals("discontinuous", result.labels().get("transition_type"));
+        assertEquals(5.0, result.observables().get("beta_linear"), 1e-9);
+        assertEquals(4.5415, result.observables().get("beta_transition"), 1e-3);
+        assertEquals(0.4289, result.observables().get("order_jump"), 1e-3);
+        assertTrue(result.observables().get("beta_saddle_node") < result.observables().get("beta_transition"));
+    }
+
+    /** The transformer transition turns discontinuous above gamma_* = 1.81615 in d = 3. */
+    @Test
+    void transformerTypeSwitchesAtThreshold() {
+        assertEquals("continuous", transition("{kernel: transformer, gamma: 1.75, d: 3}").labels()
+                .get("transition_type"));
+        RunResult above = transition("{kernel: transformer, gamma: 1.9, d: 3}");
+        assertEquals("discontinuous", above.labels().get("transition_type"));
+        assertTrue(above.observables().get("order_jump") > 0.1, above.observables().toString());
+    }
+
+    @Test
+    void transitionRejectsBeta() {
+        SpecException e = assertThrows(SpecException.class, () -> parameters("sphere-stationary",
+                "{kernel: heisenberg, d: 3, beta: 2.0, quantity: transition}"));
+        assertEquals("parameters.beta", e.key());
+    }
 }

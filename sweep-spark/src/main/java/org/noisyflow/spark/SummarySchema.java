@@ -53,6 +53,9 @@ public final class SummarySchema {
         for (String observable : observables) {
             fields.add(DataTypes.createStructField(observable, DataTypes.DoubleType, true));
         }
+        for (String label : solver.labelColumns()) {
+            fields.add(DataTypes.createStructField(label, DataTypes.StringType, true));
+        }
         fields.add(DataTypes.createStructField(STATUS, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(MESSAGE, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(WALL_MS, DataTypes.LongType, false));
@@ -62,7 +65,8 @@ public final class SummarySchema {
     /** Converts one result to a row of {@link #of(Solver, List)} with the same observables. */
     public static Row toRow(String sweep, Solver solver, List<String> observables, ResultRow result) {
         List<ParameterDef> defs = solver.parameters();
-        Object[] values = new Object[5 + defs.size() + observables.size() + 3];
+        List<String> labels = solver.labelColumns();
+        Object[] values = new Object[5 + defs.size() + observables.size() + labels.size() + 3];
         int c = 0;
         values[c++] = sweep;
         values[c++] = result.point().id();
@@ -74,6 +78,9 @@ public final class SummarySchema {
         }
         for (String observable : observables) {
             values[c++] = result.result().observables().get(observable);
+        }
+        for (String label : labels) {
+            values[c++] = result.result().labels().get(label);
         }
         values[c++] = result.result().status().columnValue();
         values[c++] = result.result().message();

@@ -131,7 +131,7 @@ public final class SweepJob {
 
         long trajectoryRows = 0;
         if (withTrajectories) {
-            Path trajectories = new Path(out, "trajectories");
+            Path trajectories = new Path(out, solver.trajectoryTable());
             StructType trajectorySchema = TrajectorySchema.of(solver, trajectoryColumns);
             JavaRDD<Row> rows = results.flatMap(
                     r -> TrajectorySchema.toRows(sweep, taskSpec.solver(), trajectoryColumns, r).iterator());

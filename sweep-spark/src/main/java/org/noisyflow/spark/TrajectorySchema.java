@@ -30,7 +30,7 @@ public final class TrajectorySchema {
         fields.add(DataTypes.createStructField(SummarySchema.POINT_ID, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(SummarySchema.POINT_INDEX, DataTypes.LongType, false));
         fields.add(DataTypes.createStructField(SummarySchema.REPLICATE, DataTypes.IntegerType, false));
-        for (ParameterDef def : solver.parameters()) {
+        for (ParameterDef def : parameterColumns(solver, columns)) {
             fields.add(DataTypes.createStructField(def.name(), SummarySchema.sparkType(def), true));
         }
         fields.add(DataTypes.createStructField(STEP, DataTypes.LongType, false));
@@ -45,7 +45,7 @@ public final class TrajectorySchema {
      * columns, matching the run's own columns by name.
      */
     public static List<Row> toRows(String sweep, Solver solver, List<String> columns, ResultRow result) {
-        List<ParameterDef> defs = solver.parameters();
+        List<ParameterDef> defs = parameterColumns(solver, columns);
         List<String> own = result.result().trajectory().columns();
         int[] source = new int[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
@@ -69,5 +69,19 @@ public final class TrajectorySchema {
             rows.add(RowFactory.create(values));
         }
         return rows;
+    }
+
+    /**
+     * Returns the parameters written beside the records: all but those named like a record column,
+     * such as beta on a continuation branch, where the record's value is the one that varies.
+     */
+    private static List<ParameterDef> parameterColumns(Solver solver, List<String> columns) {
+        List<ParameterDef> defs = new ArrayList<>();
+        for (ParameterDef def : solver.parameters()) {
+            if (!columns.contains(def.name())) {
+                defs.add(def);
+            }
+        }
+        return defs;
     }
 }
