@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.noisyflow.gd.NoisyGradientDescentSolver;
 import org.noisyflow.sphere.SphereParticleSolver;
+import org.noisyflow.sphere.SpherePdeSolver;
 import org.noisyflow.sphere.SphereStationarySolver;
 
 /** The solvers a sweep file can name, by id. */
@@ -16,6 +17,7 @@ public final class SolverRegistry {
         register(new SphereParticleSolver());
         register(new NoisyGradientDescentSolver());
         register(new SphereStationarySolver());
+        register(new SpherePdeSolver());
     }
 
     private SolverRegistry() {
