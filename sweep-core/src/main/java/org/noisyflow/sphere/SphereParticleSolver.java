@@ -37,14 +37,7 @@ public final class SphereParticleSolver implements Solver {
     static final double MAX_TRANSFORMER_STEP = 1.0;
 
     private static final List<ParameterDef> PARAMETERS = List.of(
-            ParameterDef.choice("kernel", "interaction kernel W(t) of t = <x,y>",
-                    ZonalKernel.IDS.toArray(String[]::new)),
-            ParameterDef.real("gamma", "attention parameter of the transformer kernel "
-                    + "W(t) = -exp(gamma t)/gamma; transformer only").atLeast(1e-6).atMost(700).optional(),
-            ParameterDef.real("radius", "geodesic confidence radius R of the opinion kernel "
-                    + "W(t) = -(R - arccos t)_+^2 / 2; opinion only").greaterThan(0).atMost(Math.PI).optional(),
-            ParameterDef.integer("mode", "degree k of the gegenbauer kernel W(t) = -P_k(t); gegenbauer only")
-                    .atLeast(1).atMost(64).optional(),
+            KernelParameters.KERNEL, KernelParameters.GAMMA, KernelParameters.RADIUS, KernelParameters.MODE,
             ParameterDef.integer("d", "ambient dimension; particles live on S^{d-1}")
                     .atLeast(2).atMost(MAX_D),
             ParameterDef.integer("n", "number of particles").atLeast(2).atMost(MAX_N),
@@ -78,31 +71,14 @@ public final class SphereParticleSolver implements Solver {
         return OBSERVABLES;
     }
 
-    /** Parameters that belong to one kernel each. */
-    private static final Map<String, String> KERNEL_PARAMETERS =
-            Map.of("gamma", "transformer", "radius", "opinion", "mode", "gegenbauer");
-
     @Override
     public Map<String, String> inapplicable(Parameters p) {
-        Map<String, String> out = new java.util.TreeMap<>();
-        String kernel = p.choice("kernel");
-        for (Map.Entry<String, String> e : KERNEL_PARAMETERS.entrySet()) {
-            if (p.has(e.getKey()) && !e.getValue().equals(kernel)) {
-                out.put(e.getKey(), e.getKey() + " applies only to kernel '" + e.getValue() + "', not '"
-                        + kernel + "'");
-            }
-        }
-        return out;
+        return KernelParameters.inapplicable(p);
     }
 
     @Override
     public void validate(Parameters p) {
-        for (Map.Entry<String, String> e : KERNEL_PARAMETERS.entrySet()) {
-            if (e.getValue().equals(p.choice("kernel")) && !p.has(e.getKey())) {
-                throw new InvalidParameterException(e.getKey(), null, "kernel '" + e.getValue()
-                        + "' needs " + e.getKey());
-            }
-        }
+        KernelParameters.validate(p);
         if (p.integer("n") * p.integer("d") > MAX_COORDINATES) {
             throw new InvalidParameterException("n", p.get("n"), "n*d = " + p.integer("n") * p.integer("d")
                     + " exceeds the limit of " + MAX_COORDINATES + " coordinates per run; use a smaller n or d");
@@ -127,13 +103,10 @@ public final class SphereParticleSolver implements Solver {
         double beta = p.real("beta");
         double dt = p.real("dt");
         long steps = p.integer("steps");
-        double gamma = p.has("gamma") ? p.real("gamma") : Double.NaN;
-        double radius = p.has("radius") ? p.real("radius") : Double.NaN;
-        int mode = p.has("mode") ? p.intValue("mode") : 0;
         ParticleSystem.Scheme scheme = "euler".equals(p.choice("scheme"))
                 ? ParticleSystem.Scheme.EULER : ParticleSystem.Scheme.GEODESIC;
 
-        ParticleSystem system = new ParticleSystem(n, d, ZonalKernel.of(p.choice("kernel"), gamma, radius, mode, d));
+        ParticleSystem system = new ParticleSystem(n, d, KernelParameters.kernel(p, d));
         if ("ordered".equals(p.choice("init"))) {
             system.initOrdered();
         } else {

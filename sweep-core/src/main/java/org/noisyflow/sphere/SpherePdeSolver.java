@@ -26,18 +26,9 @@ import org.noisyflow.solver.Solver;
 public final class SpherePdeSolver implements Solver {
     public static final String ID = "sphere-pde";
 
-    private static final Map<String, String> KERNEL_PARAMETERS =
-            Map.of("gamma", "transformer", "radius", "opinion", "mode", "gegenbauer");
 
     private static final List<ParameterDef> PARAMETERS = List.of(
-            ParameterDef.choice("kernel", "interaction kernel W(t) of t = <x,y>",
-                    ZonalKernel.IDS.toArray(String[]::new)),
-            ParameterDef.real("gamma", "attention parameter of the transformer kernel; transformer only")
-                    .atLeast(1e-6).atMost(700).optional(),
-            ParameterDef.real("radius", "confidence radius of the opinion kernel; opinion only")
-                    .greaterThan(0).atMost(Math.PI).optional(),
-            ParameterDef.integer("mode", "degree k of the gegenbauer kernel; gegenbauer only")
-                    .atLeast(1).atMost(64).optional(),
+            KernelParameters.KERNEL, KernelParameters.GAMMA, KernelParameters.RADIUS, KernelParameters.MODE,
             ParameterDef.integer("d", "ambient dimension").atLeast(2).atMost(4096),
             ParameterDef.real("beta", "inverse temperature").greaterThan(0),
             ParameterDef.real("temperature", "1/beta; give either beta or temperature")
@@ -74,25 +65,14 @@ public final class SpherePdeSolver implements Solver {
 
     @Override
     public Map<String, String> inapplicable(Parameters p) {
-        Map<String, String> out = new java.util.TreeMap<>();
-        String kernel = p.choice("kernel");
-        for (Map.Entry<String, String> e : KERNEL_PARAMETERS.entrySet()) {
-            if (p.has(e.getKey()) && !e.getValue().equals(kernel)) {
-                out.put(e.getKey(), e.getKey() + " applies only to kernel '" + e.getValue() + "', not '"
-                        + kernel + "'");
-            }
-        }
+        Map<String, String> out = new java.util.TreeMap<>(KernelParameters.inapplicable(p));
         return out;
     }
 
     @Override
     public void validate(Parameters p) {
+        KernelParameters.validate(p);
         String kernel = p.choice("kernel");
-        for (Map.Entry<String, String> e : KERNEL_PARAMETERS.entrySet()) {
-            if (e.getValue().equals(kernel) && !p.has(e.getKey())) {
-                throw new InvalidParameterException(e.getKey(), null, "kernel '" + kernel + "' needs " + e.getKey());
-            }
-        }
         if (p.real("t_end") / p.real("dt") > 1e8) {
             throw new InvalidParameterException("dt", p.get("dt"), "t_end/dt exceeds 1e8 steps; raise dt");
         }
@@ -105,8 +85,7 @@ public final class SpherePdeSolver implements Solver {
         int nodes = p.intValue("nodes");
         double beta = p.real("beta");
         double dt = p.real("dt");
-        ZonalKernel kernel = ZonalKernel.of(p.choice("kernel"), p.has("gamma") ? p.real("gamma") : Double.NaN,
-                p.has("radius") ? p.real("radius") : Double.NaN, p.has("mode") ? p.intValue("mode") : 0, d);
+        ZonalKernel kernel = KernelParameters.kernel(p, d);
         KernelSpectrum spectrum = new KernelSpectrum(kernel, d, maxDegree, nodes);
         int mode = Math.max(1, spectrum.firstUnstableMode());
 

@@ -34,14 +34,7 @@ public final class SphereStationarySolver implements Solver {
     static final double TRUNCATION_WEIGHT_LIMIT = 1e-2;
 
     private static final List<ParameterDef> PARAMETERS = List.of(
-            ParameterDef.choice("kernel", "interaction kernel W(t) of t = <x,y>",
-                    ZonalKernel.IDS.toArray(String[]::new)),
-            ParameterDef.real("gamma", "attention parameter of the transformer kernel; transformer only")
-                    .atLeast(1e-6).atMost(700).optional(),
-            ParameterDef.real("radius", "confidence radius of the opinion kernel; opinion only")
-                    .greaterThan(0).atMost(Math.PI).optional(),
-            ParameterDef.integer("mode", "degree k of the gegenbauer kernel; gegenbauer only")
-                    .atLeast(1).atMost(64).optional(),
+            KernelParameters.KERNEL, KernelParameters.GAMMA, KernelParameters.RADIUS, KernelParameters.MODE,
             ParameterDef.integer("d", "ambient dimension; states live on S^{d-1}").atLeast(2).atMost(4096),
             ParameterDef.real("beta", "inverse temperature; quantity state only").greaterThan(0).optional(),
             ParameterDef.real("temperature", "1/beta; give either beta or temperature")
@@ -65,8 +58,6 @@ public final class SphereStationarySolver implements Solver {
     /** A transition counts as discontinuous when it lies this far below beta_linear, relatively. */
     static final double DISCONTINUITY_MARGIN = 1e-8;
 
-    private static final Map<String, String> KERNEL_PARAMETERS =
-            Map.of("gamma", "transformer", "radius", "opinion", "mode", "gegenbauer");
 
     @Override
     public String id() {
@@ -108,7 +99,7 @@ public final class SphereStationarySolver implements Solver {
 
     @Override
     public Map<String, String> inapplicable(Parameters p) {
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new java.util.TreeMap<>(KernelParameters.inapplicable(p));
         if ("transition".equals(p.choice("quantity"))) {
             for (String name : List.of("beta", "temperature")) {
                 if (p.has(name)) {
@@ -116,24 +107,13 @@ public final class SphereStationarySolver implements Solver {
                 }
             }
         }
-        String kernel = p.choice("kernel");
-        for (Map.Entry<String, String> e : KERNEL_PARAMETERS.entrySet()) {
-            if (p.has(e.getKey()) && !e.getValue().equals(kernel)) {
-                out.put(e.getKey(), e.getKey() + " applies only to kernel '" + e.getValue() + "', not '"
-                        + kernel + "'");
-            }
-        }
         return out;
     }
 
     @Override
     public void validate(Parameters p) {
+        KernelParameters.validate(p);
         String kernel = p.choice("kernel");
-        for (Map.Entry<String, String> e : KERNEL_PARAMETERS.entrySet()) {
-            if (e.getValue().equals(kernel) && !p.has(e.getKey())) {
-                throw new InvalidParameterException(e.getKey(), null, "kernel '" + kernel + "' needs " + e.getKey());
-            }
-        }
         if ("state".equals(p.choice("quantity")) && !p.has("beta")) {
             throw new InvalidParameterException("beta", null, "quantity 'state' needs beta (or temperature)");
         }
@@ -168,8 +148,7 @@ public final class SphereStationarySolver implements Solver {
 
     private static KernelSpectrum spectrum(Parameters p, int truncation) {
         int d = p.intValue("d");
-        ZonalKernel kernel = ZonalKernel.of(p.choice("kernel"), p.has("gamma") ? p.real("gamma") : Double.NaN,
-                p.has("radius") ? p.real("radius") : Double.NaN, p.has("mode") ? p.intValue("mode") : 0, d);
+        ZonalKernel kernel = KernelParameters.kernel(p, d);
         return new KernelSpectrum(kernel, d, truncation, p.intValue("nodes"));
     }
 
