@@ -64,6 +64,18 @@ public final class KernelSpectrum {
         return coefficients[k];
     }
 
+    /**
+     * Returns whether degree k interacts: |w_k| above 1e-12 of the largest |w_j|, j &ge; 1, which
+     * separates real coefficients from quadrature noise.
+     */
+    public boolean interacts(int k) {
+        double largest = 0.0;
+        for (int j = 1; j < coefficients.length; j++) {
+            largest = Math.max(largest, Math.abs(coefficients[j]));
+        }
+        return k >= 1 && Math.abs(coefficients[k]) > 1e-12 * largest;
+    }
+
     /** Returns the largest degree computed. */
     public int maxDegree() {
         return coefficients.length - 1;
@@ -125,6 +137,21 @@ public final class KernelSpectrum {
             }
         }
         return Math.exp(logPrefix) * sum;
+    }
+
+    /**
+     * Returns the Landau coefficient of a branch from mode 1: beta - beta_1 = C m^2 + O(m^4) along
+     * the branch with magnetisation m, C = beta_1 d^2/(d+2) [1 - (d-1)/(d (1 + beta_1 w_2))], from
+     * the quartic expansion of the free energy with the slaved mode 2 eliminated. C &lt; 0 means a
+     * subcritical branch and a discontinuous transition; C = 1.8 for the Heisenberg kernel in
+     * d = 3. Returns NaN when the first unstable mode is not 1.
+     */
+    public double landauCoefficient() {
+        if (firstUnstableMode() != 1 || coefficients.length < 3) {
+            return Double.NaN;
+        }
+        double beta1 = criticalBeta(1);
+        return beta1 * d * d / (d + 2.0) * (1.0 - (d - 1.0) / (d * (1.0 + beta1 * coefficients[2])));
     }
 
     /**

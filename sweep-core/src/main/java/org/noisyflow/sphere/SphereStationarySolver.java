@@ -50,7 +50,7 @@ public final class SphereStationarySolver implements Solver {
 
     private static final List<String> OBSERVABLES = List.of("magnetization", "nematic_order",
             "free_energy_gap", "stable", "beta_linear", "unstable_mode", "beta_transition", "order_jump",
-            "beta_saddle_node");
+            "beta_saddle_node", "landau_coefficient");
     /** Coefficients c_1 .. c_BRANCH_COEFFICIENTS written per branch point. */
     static final int BRANCH_COEFFICIENTS = 8;
     /** Amplitude step of the branch continuation. */
@@ -126,14 +126,23 @@ public final class SphereStationarySolver implements Solver {
             throw new InvalidParameterException("truncation", p.get("truncation"), "truncation "
                     + truncation + " drops the kernel's interacting mode " + minimum + "; use at least " + minimum);
         }
-        KernelSpectrum spectrum = spectrum(p, truncation);
+        if (p.integer("nodes") < 2L * truncation + 2) {
+            throw new InvalidParameterException("nodes", p.get("nodes"), "nodes must be at least 2 truncation + 2 = "
+                    + (2 * truncation + 2) + " to resolve degree " + truncation);
+        }
+        // The coefficients beyond K that the truncation drops must weigh little in U.
+        KernelSpectrum spectrum = spectrum(p, 2 * truncation);
         double beta = p.has("beta") ? p.real("beta") : spectrum.criticalBeta(Math.max(1, spectrum.firstUnstableMode()));
-        double weight = beta * Gegenbauer.harmonicDimension(p.intValue("d"), truncation)
-                * Math.abs(spectrum.coefficient(truncation));
+        double weight = 0.0;
+        for (int k = truncation + 1; k <= 2 * truncation; k++) {
+            weight = Math.max(weight, beta * Gegenbauer.harmonicDimension(p.intValue("d"), k)
+                    * Math.abs(spectrum.coefficient(k)));
+        }
         if (weight > TRUNCATION_WEIGHT_LIMIT) {
             throw new InvalidParameterException("truncation", p.get("truncation"), String.format(
-                    "truncation %d is too small for this kernel's spectrum to converge: beta N_K |w_K| = %.3g "
-                            + "exceeds %.0e; raise truncation", truncation, weight, TRUNCATION_WEIGHT_LIMIT));
+                    "truncation %d is too small for this kernel's spectrum to converge: beta N_k |w_k| reaches "
+                            + "%.3g beyond it, above %.0e; raise truncation", truncation, weight,
+                    TRUNCATION_WEIGHT_LIMIT));
         }
     }
 
@@ -163,7 +172,8 @@ public final class SphereStationarySolver implements Solver {
         while (true) {
             spectrum = spectrum(p, truncation);
             state = new ZonalStationaryStates(spectrum, p.real("beta"), p.intValue("nodes")).globalMinimiser();
-            double tail = Math.abs(state.c()[truncation]);
+            // Only an interacting top degree makes the truncation matter.
+            double tail = spectrum.interacts(truncation) ? Math.abs(state.c()[truncation]) : 0.0;
             if (tail <= TAIL_TOLERANCE) {
                 break;
             }
@@ -227,8 +237,13 @@ public final class SphereStationarySolver implements Solver {
         observables.put("beta_transition", best.betaTransition);
         observables.put("order_jump", best.jump);
         observables.put("beta_saddle_node", best.saddleNode);
-        String type = betaLinear - best.betaTransition > DISCONTINUITY_MARGIN * betaLinear
-                ? "discontinuous" : "continuous";
+        double landau = spectrum.landauCoefficient();
+        observables.put("landau_coefficient", Double.isNaN(landau) ? null : landau);
+        // Close to the threshold the fold lies below the first continuation step; for mode 1 the
+        // sign of the Landau coefficient decides there.
+        boolean discontinuous = betaLinear - best.betaTransition > DISCONTINUITY_MARGIN * betaLinear
+                || landau < 0;
+        String type = discontinuous ? "discontinuous" : "continuous";
         org.noisyflow.solver.Trajectory records = new org.noisyflow.solver.Trajectory(
                 trajectoryColumns(Map.of("quantity", List.of("transition"))));
         double arclength = 0.0;

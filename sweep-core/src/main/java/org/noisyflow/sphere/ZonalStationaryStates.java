@@ -27,8 +27,10 @@ public final class ZonalStationaryStates {
     /** The inverse temperature; branch continuation changes it between points. */
     private double beta;
     private final double[] weights;
+    private final double[] logWeights;
     private final double[][] polynomials;
     private final double[] scaled;
+    private final int[] active;
 
     /**
      * @param spectrum coefficients w_0 .. w_K of the kernel
@@ -43,19 +45,37 @@ public final class ZonalStationaryStates {
         double[][] rule = GaussLegendre.rule(nodes, 0.0, Math.PI);
         this.weights = new double[nodes];
         this.polynomials = new double[nodes][maxDegree + 1];
-        double total = 0.0;
+        // Weights in log form: sin^{d-2} underflows far from the equator in high dimension.
+        this.logWeights = new double[nodes];
+        double largestLog = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < nodes; i++) {
-            weights[i] = rule[1][i] * Math.pow(Math.sin(rule[0][i]), d - 2);
-            total += weights[i];
+            logWeights[i] = Math.log(rule[1][i]) + (d - 2) * Math.log(Math.sin(rule[0][i]));
+            largestLog = Math.max(largestLog, logWeights[i]);
             Gegenbauer.values(d, maxDegree, Math.cos(rule[0][i]), polynomials[i]);
         }
+        double total = 0.0;
         for (int i = 0; i < nodes; i++) {
-            weights[i] /= total;
+            total += Math.exp(logWeights[i] - largestLog);
+        }
+        double logTotal = largestLog + Math.log(total);
+        for (int i = 0; i < nodes; i++) {
+            logWeights[i] -= logTotal;
+            weights[i] = Math.exp(logWeights[i]);
         }
         this.scaled = new double[maxDegree + 1];
-        for (int k = 0; k <= maxDegree; k++) {
+        this.active = selectActive(spectrum);
+        scaled[0] = spectrum.coefficient(0);
+        for (int k : active) {
             scaled[k] = Gegenbauer.harmonicDimension(d, k) * spectrum.coefficient(k);
         }
+    }
+
+    /**
+     * Returns the degrees that {@link KernelSpectrum#interacts}. The others get N_k w_k = 0 exactly,
+     * because N_k grows fast with d and k and would amplify the noise of a vanishing coefficient.
+     */
+    private static int[] selectActive(KernelSpectrum spectrum) {
+        return java.util.stream.IntStream.rangeClosed(1, spectrum.maxDegree()).filter(spectrum::interacts).toArray();
     }
 
     /** A stationary state: coefficients c_0..c_K, its free energy above the uniform state, stability. */
@@ -63,8 +83,10 @@ public final class ZonalStationaryStates {
     }
 
     /**
-     * Returns the Gibbs density at the quadrature nodes, normalised to sigma-mean 1, and
-     * writes log E_sigma[e^{-beta U}] into logPartition[0].
+     * Returns the Gibbs probability of each quadrature node, q_i = w_i e^{-beta U_i} / Z, and writes
+     * log Z = log E_sigma[e^{-beta U}] into logPartition[0]. The largest of log w_i - beta U_i is
+     * subtracted before exponentiating, so that neither concentrated states nor the tiny weights
+     * sin^{d-2} of high dimensions overflow or underflow to 0/0.
      */
     private double[] density(double[] c, double[] logPartition) {
         int nodes = weights.length;
@@ -75,13 +97,13 @@ public final class ZonalStationaryStates {
             for (int k = 0; k <= maxDegree; k++) {
                 u += scaled[k] * c[k] * polynomials[i][k];
             }
-            exponent[i] = -beta * u;
+            exponent[i] = logWeights[i] - beta * u;
             largest = Math.max(largest, exponent[i]);
         }
         double z = 0.0;
         for (int i = 0; i < nodes; i++) {
             exponent[i] = Math.exp(exponent[i] - largest);
-            z += weights[i] * exponent[i];
+            z += exponent[i];
         }
         for (int i = 0; i < nodes; i++) {
             exponent[i] /= z;
@@ -96,7 +118,7 @@ public final class ZonalStationaryStates {
         for (int k = 0; k <= maxDegree; k++) {
             double sum = 0.0;
             for (int i = 0; i < weights.length; i++) {
-                sum += weights[i] * rho[i] * polynomials[i][k];
+                sum += rho[i] * polynomials[i][k];
             }
             out[k] = sum;
         }
@@ -110,7 +132,6 @@ public final class ZonalStationaryStates {
     public State solve(double[] start) {
         double[] c = start.clone();
         c[0] = 1.0;
-        int[] active = activeDegrees();
         int m = active.length;
         double[] g = new double[maxDegree + 1];
         DMatrixRMaj jacobian = new DMatrixRMaj(m, m);
@@ -127,6 +148,8 @@ public final class ZonalStationaryStates {
                 return null;
             }
             if (norm < TOLERANCE) {
+                // Degrees without interaction do not enter U, so their fixed-point value is G_k(c).
+                System.arraycopy(g, 1, c, 1, maxDegree);
                 return state(c);
             }
             double[][] covariance = covariance(c, active);
@@ -163,7 +186,6 @@ public final class ZonalStationaryStates {
         }
         double gap = -0.5 * quadratic - logPartition[0] / beta - 0.5 * spectrum.coefficient(0);
 
-        int[] active = activeDegrees();
         int m = active.length;
         double[][] covariance = covariance(c, active);
         DMatrixRMaj operator = new DMatrixRMaj(m, m);
@@ -175,7 +197,9 @@ public final class ZonalStationaryStates {
         boolean stable = true;
         if (m > 0) {
             EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(m, false, false);
+            stable = false;
             if (eigen.decompose(operator)) {
+                stable = true;
                 for (int k = 0; k < eigen.getNumberOfEigenvalues(); k++) {
                     if (eigen.getEigenvalue(k).real >= 1.0 - 1e-12) {
                         stable = false;
@@ -217,7 +241,7 @@ public final class ZonalStationaryStates {
             for (int k = 0; k <= maxDegree; k++) {
                 u += scaled[k] * c[k] * polynomials[i][k];
             }
-            double w = weights[i] * rho[i];
+            double w = rho[i];
             meanU += w * u;
             for (int a = 0; a < m; a++) {
                 double pa = polynomials[i][active[a]];
@@ -239,7 +263,7 @@ public final class ZonalStationaryStates {
         double[] mean = new double[m];
         double[][] out = new double[m][m];
         for (int i = 0; i < weights.length; i++) {
-            double w = weights[i] * rho[i];
+            double w = rho[i];
             for (int a = 0; a < m; a++) {
                 double pa = polynomials[i][active[a]];
                 mean[a] += w * pa;
@@ -256,15 +280,9 @@ public final class ZonalStationaryStates {
         return out;
     }
 
-    /** Returns the degrees k &ge; 1 with a non-zero coefficient (|w_k| above 1e-15 of the largest). */
+    /** Returns the degrees k &ge; 1 that interact (see {@link #selectActive}). */
     int[] activeDegrees() {
-        double largest = 0.0;
-        for (int k = 1; k <= maxDegree; k++) {
-            largest = Math.max(largest, Math.abs(spectrum.coefficient(k)));
-        }
-        double threshold = 1e-15 * largest;
-        return java.util.stream.IntStream.rangeClosed(1, maxDegree)
-                .filter(k -> Math.abs(spectrum.coefficient(k)) > threshold).toArray();
+        return active.clone();
     }
 
     /**
@@ -282,7 +300,9 @@ public final class ZonalStationaryStates {
             return best;
         }
         double[] g = new double[maxDegree + 1];
-        for (int sign = -1; sign <= 1; sign += 2) {
+        // Positive amplitudes first, so that of two states with equal free energy (the two signs of
+        // an odd mode, or both nematic states on the circle) the one elongated along e wins.
+        for (int sign = 1; sign >= -1; sign -= 2) {
             for (double s = 0.05; s < 0.96; s += 0.1) {
                 double[] start = new double[maxDegree + 1];
                 start[0] = 1.0;

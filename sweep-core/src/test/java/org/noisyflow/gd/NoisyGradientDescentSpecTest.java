@@ -158,6 +158,13 @@ class NoisyGradientDescentSpecTest {
         assertEquals(org.noisyflow.solver.RunStatus.OK, result.status(), result.message());
         assertTrue(result.observables().get("limit_gap") != null);
         assertTrue(result.observables().get("weight_norm_sq") > 0);
+        SweepSpec limit = parse("{model: tanh-net, samples: 3, features: 2, width: 4, noise: dropout, "
+                + "mask: gaussian, sigma: 0.3, step_size: 0.01, steps: 2000, mode: limit}", "{}");
+        var predicted = limit.solver().run(limit.points().point(0).parameters(),
+                org.noisyflow.random.StreamSeeds.stream(5));
+        // The predicted state stays on the zero-loss set, and Dropout's regularizer shrinks the weights.
+        assertTrue(predicted.observables().get("loss") < 1e-24, predicted.observables().toString());
+        assertTrue(predicted.observables().get("reg") > 0);
     }
 
     @Test

@@ -57,4 +57,33 @@ class ZeroLossSetTest {
         assertEquals(2.0, tangent[0], 1e-15);
         assertEquals(-0.5, tangent[1], 1e-15);
     }
+
+    /** Gradient flow on the product model keeps D = w1^2 - w2^2, so landing must keep it too. */
+    @Test
+    void landingFollowsGradientFlow() {
+        ZeroLossSet set = new ZeroLossSet(new ProductModel(1));
+        for (double[] start : new double[][] {{1.0, 0.1}, {0.3, 0.1}, {2.0, 0.3}}) {
+            double[] w = start.clone();
+            assertTrue(set.land(w));
+            assertEquals(start[0] * start[0] - start[1] * start[1], w[0] * w[0] - w[1] * w[1], 1e-6,
+                    "from " + start[0] + ", " + start[1]);
+            assertEquals(1.0, w[0] * w[1], 1e-12);
+        }
+    }
+
+    /**
+     * Off the zero-loss set the product model's Hessian at (0.1, 0.1) is [[0.01, -0.98],
+     * [-0.98, 0.01]], with eigenvalues 0.99 and -0.97: the estimate must return the largest, not
+     * the one of largest modulus. At the diagonal network's default start (u = v) a symmetric
+     * start vector would see no curvature at all.
+     */
+    @Test
+    void estimatesFindLargestEigenvalue() {
+        ZeroLossSet product = new ZeroLossSet(new ProductModel(1), 0);
+        assertEquals(0.99, product.curvature(new double[] {0.1, 0.1})[1], 1e-7);
+        Model diagonal = new DiagonalNetModel(RegressionData.sparseLinear(4, 6, 2, 3));
+        double[] w = diagonal.defaultInit();
+        double exact = new ZeroLossSet(diagonal).curvature(w)[1];
+        assertEquals(exact, new ZeroLossSet(diagonal, 0).curvature(w)[1], 1e-6 * exact);
+    }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.noisyflow.random.StreamSeeds;
 import org.noisyflow.solver.Parameters;
 import org.noisyflow.solver.RunResult;
@@ -151,5 +153,26 @@ class SphereStationarySolverTest extends SolverContract {
         SpecException e = assertThrows(SpecException.class, () -> parameters("sphere-stationary",
                 "{kernel: heisenberg, d: 3, beta: 2.0, quantity: transition}"));
         assertEquals("parameters.beta", e.key());
+    }
+
+    /**
+     * The type switches exactly at gamma_*(d), the root of I_{d/2+1}/I_{d/2} = 1/d (1.81615453 at
+     * d = 3 and 1.12897158 at d = 16, to 1e-8): 1e-6 on either side gives opposite types.
+     */
+    @ParameterizedTest
+    @CsvSource({"3, 1.81615453", "16, 1.12897158"})
+    void transformerTypeSwitchesWithinOneMillionth(int d, double threshold) {
+        String below = "{kernel: transformer, gamma: " + (threshold - 1e-6) + ", d: " + d + "}";
+        String above = "{kernel: transformer, gamma: " + (threshold + 1e-6) + ", d: " + d + "}";
+        assertEquals("continuous", transition(below).labels().get("transition_type"));
+        assertEquals("discontinuous", transition(above).labels().get("transition_type"));
+    }
+
+    @Test
+    void landauCoefficientOfKnownBranches() {
+        // Heisenberg d = 3: beta = 3 + 1.8 m^2; transformer d = 3, gamma = 1: 0.8432 (four digits).
+        assertEquals(1.8, transition("{kernel: heisenberg, d: 3}").observables().get("landau_coefficient"), 1e-9);
+        assertEquals(0.8432, transition("{kernel: transformer, gamma: 1.0, d: 3}").observables()
+                .get("landau_coefficient"), 1e-4);
     }
 }

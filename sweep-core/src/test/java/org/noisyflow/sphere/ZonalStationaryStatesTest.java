@@ -86,4 +86,26 @@ class ZonalStationaryStatesTest {
             assertEquals(Math.abs(newton.c()[k]), Math.abs(c[k]), 1e-10, "c_" + k);
         }
     }
+
+    /** Degrees without interaction still get their fixed-point value G_k(c), such as c_2 for Heisenberg. */
+    @Test
+    void inactiveDegreesAreConsistent() {
+        ZonalStationaryStates states = states("heisenberg", 0, 3, 6.0);
+        ZonalStationaryStates.State state = states.globalMinimiser();
+        double[] g = new double[31];
+        states.gibbsMap(state.c(), g);
+        for (int k = 1; k <= 30; k++) {
+            assertEquals(g[k], state.c()[k], 1e-12, "c_" + k);
+        }
+        // For the von Mises-Fisher state with kappa = beta m, c_2 = 1 - 3 (coth(kappa)/kappa - 1/kappa^2).
+        double kappa = 6.0 * state.c()[1];
+        assertEquals(1 - 3 * (1 / Math.tanh(kappa) / kappa - 1 / (kappa * kappa)), state.c()[2], 1e-10);
+    }
+
+    /** In high dimension N_k is huge, so quadrature noise in vanishing w_k must not enter U. */
+    @Test
+    void heisenbergInHighDimension() {
+        ZonalStationaryStates.State state = states("heisenberg", 0, 1024, 2048.0).globalMinimiser();
+        assertEquals(HeisenbergMeanField.magnetization(1024, 2048.0), Math.abs(state.c()[1]), 1e-8);
+    }
 }
