@@ -223,7 +223,8 @@ public final class SphereStationarySolver implements Solver {
         for (BranchTracer.Branch branch : branches) {
             if (branch.points().size() < 3) {
                 return RunResult.failed(String.format("the branch continuation failed at amplitude %.4g "
-                        + "(arclength %.4g); raise nodes or truncation", branch.failedAt(), 0.0));
+                        + "after %d points (arclength %.4g); raise nodes or truncation", branch.failedAt(),
+                        branch.points().size(), arclength(branch.points())));
             }
             Analysis analysis = analyse(branch, betaLinear, tracer);
             if (best == null || analysis.betaTransition < best.betaTransition) {
@@ -273,6 +274,21 @@ public final class SphereStationarySolver implements Solver {
                 "continuation stopped at amplitude %.4g (arclength %.4g)", best.branch.failedAt(), arclength);
         return new RunResult(org.noisyflow.solver.RunStatus.OK, message, observables, records,
                 Map.of("transition_type", type));
+    }
+
+    /** Returns the length of the branch polyline in the (beta, c_1, ..., c_K) space. */
+    private static double arclength(List<BranchTracer.BranchPoint> points) {
+        double length = 0.0;
+        for (int i = 1; i < points.size(); i++) {
+            BranchTracer.BranchPoint a = points.get(i - 1);
+            BranchTracer.BranchPoint b = points.get(i);
+            double sum = (b.beta() - a.beta()) * (b.beta() - a.beta());
+            for (int k = 1; k < b.c().length; k++) {
+                sum += (b.c()[k] - a.c()[k]) * (b.c()[k] - a.c()[k]);
+            }
+            length += Math.sqrt(sum);
+        }
+        return length;
     }
 
     /** The transition read off one branch. */

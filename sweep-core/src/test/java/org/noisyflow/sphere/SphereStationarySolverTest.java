@@ -156,11 +156,12 @@ class SphereStationarySolverTest extends SolverContract {
     }
 
     /**
-     * The type switches exactly at gamma_*(d), the root of I_{d/2+1}/I_{d/2} = 1/d (1.81615453 at
-     * d = 3 and 1.12897158 at d = 16, to 1e-8): 1e-6 on either side gives opposite types.
+     * The type switches exactly at gamma_*(d), the root of I_{d/2+1}/I_{d/2} = 1/d (2.44691831 at
+     * d = 2, 1.81615453 at d = 3 and 1.12897158 at d = 16, to 1e-8; computed with SciPy's iv and
+     * brentq): 1e-6 on either side gives opposite types.
      */
     @ParameterizedTest
-    @CsvSource({"3, 1.81615453", "16, 1.12897158"})
+    @CsvSource({"2, 2.44691831", "3, 1.81615453", "16, 1.12897158"})
     void transformerTypeSwitchesWithinOneMillionth(int d, double threshold) {
         String below = "{kernel: transformer, gamma: " + (threshold - 1e-6) + ", d: " + d + "}";
         String above = "{kernel: transformer, gamma: " + (threshold + 1e-6) + ", d: " + d + "}";
