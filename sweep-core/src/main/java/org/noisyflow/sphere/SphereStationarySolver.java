@@ -54,7 +54,7 @@ public final class SphereStationarySolver implements Solver {
     /** Coefficients c_1 .. c_BRANCH_COEFFICIENTS written per branch point. */
     static final int BRANCH_COEFFICIENTS = 8;
     /** Amplitude step of the branch continuation. */
-    static final double BRANCH_STEP = 0.005;
+    static final double BRANCH_STEP = 0.01;
     /** A transition counts as discontinuous when it lies this far below beta_linear, relatively. */
     static final double DISCONTINUITY_MARGIN = 1e-8;
 

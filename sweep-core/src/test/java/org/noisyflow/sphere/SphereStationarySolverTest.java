@@ -120,7 +120,8 @@ class SphereStationarySolverTest extends SolverContract {
         assertEquals(3.0, result.observables().get("beta_transition"), 1e-10);
         assertEquals(0.0, result.observables().get("order_jump"));
         assertEquals(null, result.observables().get("beta_saddle_node"));
-        assertTrue(result.trajectory().size() > 100, "branch records");
+        // Amplitudes 0.002, 0.012, ..., 0.942: one record each.
+        assertEquals(95, result.trajectory().size(), "branch records");
     }
 
     /**
