@@ -51,8 +51,6 @@ public final class SphereStationarySolver implements Solver {
     private static final List<String> OBSERVABLES = List.of("magnetization", "nematic_order",
             "free_energy_gap", "stable", "beta_linear", "unstable_mode", "beta_transition", "order_jump",
             "beta_saddle_node", "landau_coefficient");
-    /** Coefficients c_1 .. c_BRANCH_COEFFICIENTS written per branch point. */
-    static final int BRANCH_COEFFICIENTS = 8;
     /** Amplitude step of the branch continuation. */
     static final double BRANCH_STEP = 0.01;
     /** A transition counts as discontinuous when it lies this far below beta_linear, relatively. */
@@ -89,9 +87,22 @@ public final class SphereStationarySolver implements Solver {
         if (!values.getOrDefault("quantity", List.of()).contains("transition")) {
             return List.of();
         }
+        int degrees = 0;
+        for (Object truncation : values.getOrDefault("truncation", List.of())) {
+            degrees = Math.max(degrees, ((Number) truncation).intValue());
+        }
+        for (Object kernel : values.getOrDefault("kernel", List.of())) {
+            boolean slow = "onsager".equals(kernel) || "opinion".equals(kernel);
+            degrees = Math.max(degrees, slow ? SLOW_DECAY_TRUNCATION : DEFAULT_TRUNCATION);
+        }
+        return branchColumns(degrees);
+    }
+
+    /** Returns the branch columns with coefficients c_1 .. c_K. */
+    private static List<String> branchColumns(int degrees) {
         List<String> columns = new java.util.ArrayList<>(List.of("step", "arclength", "beta", "free_energy_gap",
                 "stable"));
-        for (int k = 1; k <= BRANCH_COEFFICIENTS; k++) {
+        for (int k = 1; k <= degrees; k++) {
             columns.add("c_" + k);
         }
         return columns;
@@ -245,8 +256,8 @@ public final class SphereStationarySolver implements Solver {
         boolean discontinuous = betaLinear - best.betaTransition > DISCONTINUITY_MARGIN * betaLinear
                 || landau < 0;
         String type = discontinuous ? "discontinuous" : "continuous";
-        org.noisyflow.solver.Trajectory records = new org.noisyflow.solver.Trajectory(
-                trajectoryColumns(Map.of("quantity", List.of("transition"))));
+        int degrees = spectrum.maxDegree();
+        org.noisyflow.solver.Trajectory records = new org.noisyflow.solver.Trajectory(branchColumns(degrees));
         double arclength = 0.0;
         BranchTracer.BranchPoint previous = null;
         int index = 0;
@@ -258,14 +269,14 @@ public final class SphereStationarySolver implements Solver {
                 }
                 arclength += Math.sqrt(sum);
             }
-            Double[] row = new Double[5 + BRANCH_COEFFICIENTS];
+            Double[] row = new Double[5 + degrees];
             row[0] = (double) index++;
             row[1] = arclength;
             row[2] = point.beta();
             row[3] = point.freeEnergyGap();
             row[4] = point.stable() ? 1.0 : 0.0;
-            for (int k = 1; k <= BRANCH_COEFFICIENTS; k++) {
-                row[4 + k] = k < point.c().length ? point.c()[k] : null;
+            for (int k = 1; k <= degrees; k++) {
+                row[4 + k] = point.c()[k];
             }
             records.add(row);
             previous = point;

@@ -58,5 +58,6 @@ class StationaryJobTest {
         assertEquals(95, branches.filter("kernel = 'heisenberg'").count());
         assertTrue(branches.filter("kernel = 'maier-saupe' AND c_2 > 0.4 AND beta < 5.0").count() > 0);
         assertEquals("double", branches.schema().apply("arclength").dataType().typeName());
+        assertEquals("double", branches.schema().apply("c_30").dataType().typeName());
     }
 }
