@@ -156,6 +156,14 @@ public final class NoisyGradientDescentSolver implements Solver {
         boolean valley = "valley".equals(p.choice("model"));
         String type = "noise '" + noise.id() + "'";
         Map<String, String> out = new LinkedHashMap<>();
+        noiseParameters(p, noise, bernoulli, type, out);
+        modelParameters(p, valley, out);
+        return out;
+    }
+
+    /** Adds the noise-level parameters that the point's noise type does not use. */
+    private static void noiseParameters(Parameters p, NoiseType noise, boolean bernoulli, String type,
+            Map<String, String> out) {
         if (p.has("mask") && !noise.usesMask()) {
             out.put("mask", "mask applies only to noise dropout or dropconnect, not " + type);
         }
@@ -174,6 +182,10 @@ public final class NoisyGradientDescentSolver implements Solver {
         if (p.has("batch_size") && !noise.usesBatch()) {
             out.put("batch_size", "batch_size applies only to noise minibatch or label-sgd, not " + type);
         }
+    }
+
+    /** Adds the model and data parameters that the point's model does not use. */
+    private static void modelParameters(Parameters p, boolean valley, Map<String, String> out) {
         String model = p.choice("model");
         boolean dataModel = Models.DATA_MODELS.contains(model);
         boolean inline = dataModel && p.has("data");
@@ -190,7 +202,8 @@ public final class NoisyGradientDescentSolver implements Solver {
         for (String generated : List.of("features", "data_seed")) {
             if (p.has(generated) && (!dataModel || inline) && !(generated.equals("data_seed")
                     && "tanh-net".equals(model))) {
-                out.put(generated, generated + " applies only to generated diagonal-net and tanh-net data");
+                out.put(generated, generated + " applies only to generated diagonal-net and tanh-net data"
+                        + (generated.equals("data_seed") ? ", and to tanh-net's default start" : ""));
             }
         }
         if (p.has("sparsity") && (!"diagonal-net".equals(model) || inline)) {
@@ -199,7 +212,6 @@ public final class NoisyGradientDescentSolver implements Solver {
         if (p.has("width") && !"tanh-net".equals(model)) {
             out.put("width", "width applies only to model 'tanh-net'");
         }
-        return out;
     }
 
     @Override
@@ -276,10 +288,10 @@ public final class NoisyGradientDescentSolver implements Solver {
         String init = (String) p.get("init");
         if (ParameterDef.isWeightList(init)) {
             int expected = Models.create(p).dimension();
-            int given = ParameterDef.parseWeights(init).length;
-            if (given != expected) {
+            int listed = ParameterDef.parseWeights(init).length;
+            if (listed != expected) {
                 throw new InvalidParameterException("init", init, "model '" + model + "' has "
-                        + expected + " weights but init lists " + given);
+                        + expected + " weights but init lists " + listed);
             }
         }
     }

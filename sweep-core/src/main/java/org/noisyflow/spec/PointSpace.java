@@ -64,16 +64,16 @@ public final class PointSpace implements Iterable<Point> {
         if (index < 0 || index >= count) {
             throw new IndexOutOfBoundsException("point index " + index + " outside [0, " + count + ")");
         }
-        Map<String, Object> given = new LinkedHashMap<>(spec.fixed());
+        Map<String, Object> specified = new LinkedHashMap<>(spec.fixed());
         long rest = index;
         List<Axis> axes = spec.axes();
         for (int a = axes.size() - 1; a >= 0; a--) {
             Axis axis = axes.get(a);
             long digit = rest % axis.size();
             rest /= axis.size();
-            given.put(axis.name(), axis.value(digit));
+            specified.put(axis.name(), axis.value(digit));
         }
-        return resolve(given);
+        return resolve(specified);
     }
 
     /** Fills in reciprocal partners and defaults; a parameter with neither stays null. */

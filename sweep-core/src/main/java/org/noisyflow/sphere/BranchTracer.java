@@ -67,6 +67,7 @@ final class BranchTracer {
                 modeIndex = a;
             }
         }
+
         double[] g = new double[c.length];
         DMatrixRMaj jacobian = new DMatrixRMaj(m, m);
         DMatrixRMaj residual = new DMatrixRMaj(m, 1);
@@ -86,6 +87,7 @@ final class BranchTracer {
                 ZonalStationaryStates.State state = states.state(c);
                 return new BranchPoint(s, beta, c, state.freeEnergyGap(), state.stable());
             }
+
             double[][] covariance = states.covariance(c, active);
             double[] betaColumn = states.covarianceWithPotential(c, active);
             for (int a = 0; a < m; a++) {

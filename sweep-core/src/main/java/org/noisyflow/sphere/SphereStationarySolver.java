@@ -131,6 +131,7 @@ public final class SphereStationarySolver implements Solver {
         if (!p.has("truncation")) {
             return;
         }
+
         int truncation = p.intValue("truncation");
         int minimum = "gegenbauer".equals(kernel) ? p.intValue("mode") : "maier-saupe".equals(kernel) ? 2 : 1;
         if (truncation < minimum) {
@@ -141,6 +142,7 @@ public final class SphereStationarySolver implements Solver {
             throw new InvalidParameterException("nodes", p.get("nodes"), "nodes must be at least 2 truncation + 2 = "
                     + (2 * truncation + 2) + " to resolve degree " + truncation);
         }
+
         // The coefficients beyond K that the truncation drops must weigh little in U.
         KernelSpectrum spectrum = spectrum(p, 2 * truncation);
         double beta = p.has("beta") ? p.real("beta") : spectrum.criticalBeta(Math.max(1, spectrum.firstUnstableMode()));
@@ -167,9 +169,12 @@ public final class SphereStationarySolver implements Solver {
     }
 
     private static KernelSpectrum spectrum(Parameters p, int truncation) {
+        return spectrum(p, truncation, p.intValue("nodes"));
+    }
+
+    private static KernelSpectrum spectrum(Parameters p, int truncation, int nodes) {
         int d = p.intValue("d");
-        ZonalKernel kernel = KernelParameters.kernel(p, d);
-        return new KernelSpectrum(kernel, d, truncation, p.intValue("nodes"));
+        return new KernelSpectrum(KernelParameters.kernel(p, d), d, truncation, nodes);
     }
 
     @Override
@@ -177,12 +182,15 @@ public final class SphereStationarySolver implements Solver {
         if ("transition".equals(p.choice("quantity"))) {
             return transition(p);
         }
+
         int truncation = truncation(p);
         KernelSpectrum spectrum;
         ZonalStationaryStates.State state;
         while (true) {
-            spectrum = spectrum(p, truncation);
-            state = new ZonalStationaryStates(spectrum, p.real("beta"), p.intValue("nodes")).globalMinimiser();
+            // A doubled truncation also needs enough nodes to resolve its top degree.
+            int nodes = Math.max(p.intValue("nodes"), 2 * truncation + 2);
+            spectrum = spectrum(p, truncation, nodes);
+            state = new ZonalStationaryStates(spectrum, p.real("beta"), nodes).globalMinimiser();
             // Only an interacting top degree makes the truncation matter.
             double tail = spectrum.interacts(truncation) ? Math.abs(state.c()[truncation]) : 0.0;
             if (tail <= TAIL_TOLERANCE) {
@@ -195,6 +203,7 @@ public final class SphereStationarySolver implements Solver {
             }
             truncation *= 2;
         }
+
         int mode = spectrum.firstUnstableMode();
         Map<String, Double> observables = new LinkedHashMap<>();
         observables.put("magnetization", Math.abs(state.c()[1]));
@@ -207,10 +216,10 @@ public final class SphereStationarySolver implements Solver {
     }
 
     /**
-     * Traces the branch from the first unstable mode and reads off the transition: the saddle node
-     * (least beta on the branch, if below beta_linear), the transition beta where the branch's free
-     * energy first reaches the uniform one, and the amplitude there. For an even mode the branches
-     * of both signs are traced and the earlier transition is reported.
+     * Traces the branch from the first unstable mode and reads off the transition. It reports the
+     * saddle node (the least beta on the branch, if below beta_linear), the transition beta where
+     * the branch's free energy first reaches the uniform one, and the amplitude there. For an even
+     * mode the branches of both signs are traced, and the earlier transition is reported.
      */
     private RunResult transition(Parameters p) {
         int truncation = truncation(p);

@@ -42,6 +42,7 @@ public final class ZonalStationaryStates {
         this.d = spectrum.dimension();
         this.maxDegree = spectrum.maxDegree();
         this.beta = beta;
+
         double[][] rule = GaussLegendre.rule(nodes, 0.0, Math.PI);
         this.weights = new double[nodes];
         this.polynomials = new double[nodes][maxDegree + 1];
@@ -62,6 +63,7 @@ public final class ZonalStationaryStates {
             logWeights[i] -= logTotal;
             weights[i] = Math.exp(logWeights[i]);
         }
+
         this.scaled = new double[maxDegree + 1];
         this.active = selectActive(spectrum);
         scaled[0] = spectrum.coefficient(0);

@@ -135,7 +135,7 @@ class NoisyGradientDescentSolverTest extends SolverContract {
     }
 
     /**
-     * The limit mode integrates dD/dtau2 = -D (label noise) and dD/dtau1 = -2D (anti-PGD) from
+     * Checks that the limit mode integrates dD/dtau2 = -D (label noise) and dD/dtau1 = -2D (anti-PGD) from
      * D0 = 3.75; the closed forms are D0 exp(-tau2) and D0 exp(-2 tau1). RK4 with h = 1e-3
      * and a Newton retraction to 1e-13 keep the error near 1e-12, far inside 1e-6.
      */

@@ -150,7 +150,7 @@ class NoisyGradientDescentSpecTest {
     }
 
     @Test
-    void tanhNetDropoutLimitStaysOnZeroLossSet() {
+    void tanhNetDropoutLimitOnZeroLoss() {
         SweepSpec spec = parse("{model: tanh-net, samples: 3, features: 2, width: 4, noise: dropout, "
                 + "mask: gaussian, sigma: 0.3, step_size: 0.01, steps: 2000, mode: compare}", "{}");
         var result = spec.solver().run(spec.points().point(0).parameters(),

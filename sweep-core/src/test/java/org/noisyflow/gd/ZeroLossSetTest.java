@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ZeroLossSetTest {
 
-    /** A tanh network with 3 (1 + 4) = 15 weights fitted to 5 samples, near its zero-loss set. */
+    /** Returns a point near the zero-loss set of a tanh network with 3 (1 + 4) = 15 weights and 5 samples. */
     private static double[] nearZeroLoss(Model model) {
         double[] w = model.defaultInit();
         ZeroLossSet set = new ZeroLossSet(model);

@@ -21,7 +21,7 @@ class GaussLegendreTest {
         }
     }
 
-    /** An n-point rule integrates x^j exactly for j &lt; 2n: 2/(j+1) for even j, 0 for odd. */
+    /** Checks that an n-point rule integrates x^j exactly for j &lt; 2n: 2/(j+1) for even j, 0 for odd. */
     @ParameterizedTest
     @ValueSource(ints = {10, 100, 400})
     void exactForPolynomials(int n) {

@@ -42,7 +42,7 @@ class KernelSpectrumTest {
         assertEquals(99.353304137, s.criticalBeta(3), 1e-8);
     }
 
-    /** The closed form and the quadrature are independent routes to the same coefficients. */
+    /** Checks the closed form against the quadrature, two independent routes to the coefficients. */
     @ParameterizedTest
     @CsvSource({"2, 0.5", "3, 1.0", "3, 4.0", "16, 2.0", "5, 10.0"})
     void transformerClosedFormMatchesQuadrature(int d, double gamma) {
@@ -104,7 +104,7 @@ class KernelSpectrumTest {
     void convolutionOfOneIsOne() {
         // A common bug integrates against d theta instead of the probability measure: w_0 of W = 1
         // must be 1, not 2 pi.
-        ZonalKernel one = new ZonalKernel() {
+        ZonalKernel constant = new ZonalKernel() {
             @Override
             public double potential(double t) {
                 return 1.0;
@@ -115,7 +115,7 @@ class KernelSpectrumTest {
             }
         };
         for (int d : new int[] {2, 3, 7, 16}) {
-            assertEquals(1.0, new KernelSpectrum(one, d, 2, 200).coefficient(0), 1e-13, "d = " + d);
+            assertEquals(1.0, new KernelSpectrum(constant, d, 2, 200).coefficient(0), 1e-13, "d = " + d);
         }
     }
 

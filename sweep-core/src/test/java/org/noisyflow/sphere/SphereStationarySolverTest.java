@@ -157,9 +157,9 @@ class SphereStationarySolverTest extends SolverContract {
     }
 
     /**
-     * The type switches exactly at gamma_*(d), the root of I_{d/2+1}/I_{d/2} = 1/d (2.44691831 at
-     * d = 2, 1.81615453 at d = 3 and 1.12897158 at d = 16, to 1e-8; computed with SciPy's iv and
-     * brentq): 1e-6 on either side gives opposite types.
+     * Checks that the type switches exactly at gamma_*(d), the root of I_{d/2+1}/I_{d/2} = 1/d:
+     * 2.44691831 at d = 2, 1.81615453 at d = 3 and 1.12897158 at d = 16, to 1e-8, computed with
+     * SciPy's iv and brentq. Points 1e-6 on either side get opposite types.
      */
     @ParameterizedTest
     @CsvSource({"2, 2.44691831", "3, 1.81615453", "16, 1.12897158"})

@@ -146,8 +146,8 @@ public final class SweepCli implements Callable<Integer> {
         }
 
         /**
-         * Returns a message if a local output path is a file or already holds a sweep, so that
-         * such a mistake costs no Spark start; null otherwise, and for other file systems.
+         * Returns a message if a local output path is a file or already contains a sweep, so that
+         * such a mistake costs no Spark start. Returns null otherwise, and for other file systems.
          */
         static String checkLocalOutput(String outDir) {
             java.net.URI uri;

@@ -106,7 +106,7 @@ public final class SweepJob {
         boolean withTrajectories = !trajectoryColumns.isEmpty();
         JavaRDD<ResultRow> results = runTasks(ranges);
         if (withTrajectories) {
-            // Both tables come from one pass over the points; a lost cached partition is recomputed
+            // Both tables come from one pass over the points. A lost cached partition is recomputed
             // with identical results, because every run is a function of the spec.
             results = results.persist(StorageLevel.MEMORY_AND_DISK());
         }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JDK flags that Surefire and scripts/sweep pass must equal those spark-submit adds for the
- * Spark version on the classpath; the pom property spark.jvm.options contains a copy.
+ * Spark version on the classpath. The pom property spark.jvm.options contains a copy.
  */
 class JvmOptionsTest {
 

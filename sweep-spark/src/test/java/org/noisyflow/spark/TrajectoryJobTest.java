@@ -55,18 +55,18 @@ class TrajectoryJobTest {
     private static SparkSession spark;
     @TempDir
     static Path tmp;
-    private static Path one;
-    private static Path three;
+    private static Path onePartition;
+    private static Path threePartitions;
     private static Path diagonal;
 
     @BeforeAll
     static void runTwice() throws Exception {
         spark = SparkTestSession.start();
         SweepSpec spec = SpecParser.parse(SPEC, "trajectory-test.yaml");
-        one = tmp.resolve("one");
-        three = tmp.resolve("three");
-        new SweepJob(spark, spec, one.toString(), null).run(1);
-        new SweepJob(spark, spec, three.toString(), null).run(3);
+        onePartition = tmp.resolve("one");
+        threePartitions = tmp.resolve("three");
+        new SweepJob(spark, spec, onePartition.toString(), null).run(1);
+        new SweepJob(spark, spec, threePartitions.toString(), null).run(3);
         diagonal = tmp.resolve("diagonal");
         new SweepJob(spark, SpecParser.parse(DIAGONAL_SPEC, "diagonal-test.yaml"), diagonal.toString(), null).run(2);
     }
@@ -84,7 +84,7 @@ class TrajectoryJobTest {
 
     @Test
     void trajectoriesHaveOneRowPerRecord() {
-        Dataset<Row> table = spark.read().parquet(one.resolve("trajectories").toString());
+        Dataset<Row> table = spark.read().parquet(onePartition.resolve("trajectories").toString());
         // 4 stable points x 2 replicates x records at steps 0, 100, 200, 300, 400.
         assertEquals(4 * 2 * 5, table.filter("point_index < 4").count());
         assertEquals("long", table.schema().apply("step").dataType().typeName());
@@ -102,12 +102,12 @@ class TrajectoryJobTest {
      */
     @Test
     void unstableRunsBecomeDivergedRows() {
-        Dataset<Row> summary = spark.read().parquet(one.resolve("summary").toString());
+        Dataset<Row> summary = spark.read().parquet(onePartition.resolve("summary").toString());
         assertEquals(8, summary.filter("step_size = 0.01 AND status = 'ok'").count());
         Dataset<Row> diverged = summary.filter("step_size = 1.5");
         assertEquals(8, diverged.count());
         assertEquals(8, diverged.filter("status = 'diverged' AND message LIKE '%reduce step_size%'").count());
-        Dataset<Row> trajectories = spark.read().parquet(one.resolve("trajectories").toString());
+        Dataset<Row> trajectories = spark.read().parquet(onePartition.resolve("trajectories").toString());
         assertTrue(trajectories.filter("point_index >= 4").count() > 0, "diverged runs keep their records");
     }
 
@@ -125,8 +125,8 @@ class TrajectoryJobTest {
 
     @Test
     void trajectoriesIgnorePartitioning() {
-        List<Row> a = trajectories(one);
-        List<Row> b = trajectories(three);
+        List<Row> a = trajectories(onePartition);
+        List<Row> b = trajectories(threePartitions);
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) {
             assertEquals(a.get(i), b.get(i), "row " + i);
@@ -135,9 +135,9 @@ class TrajectoryJobTest {
 
     @Test
     void lastRecordMatchesSummary() {
-        Row summary = spark.read().parquet(one.resolve("summary").toString())
+        Row summary = spark.read().parquet(onePartition.resolve("summary").toString())
                 .filter("point_index = 3 AND replicate = 1").first();
-        Row last = spark.read().parquet(one.resolve("trajectories").toString())
+        Row last = spark.read().parquet(onePartition.resolve("trajectories").toString())
                 .filter("point_index = 3 AND replicate = 1 AND step = 400").first();
         assertEquals(0.01, (Double) summary.getAs("step_size"));
         assertEquals((Double) summary.getAs("balance"), (Double) last.getAs("balance"));
