@@ -1,0 +1,74 @@
+package org.noisyflow.aggregation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.noisyflow.solver.InvalidParameterException;
+import org.noisyflow.solver.ParameterDef;
+import org.noisyflow.solver.Parameters;
+
+/**
+ * The parameters that the particle and the finite-volume aggregation solvers share, so that
+ * their sweeps use the same names and their tables join on them.
+ */
+final class AggregationParameters {
+    static final ParameterDef ATTRACTION = ParameterDef.choice("attraction", "attractive kernel: "
+            + "w(t) = -kappa t (dot) or w(t) = -(kappa/gamma) e^{gamma t} (transformer)", "dot", "transformer")
+            .withDefault("dot");
+    static final ParameterDef KAPPA = ParameterDef.real("kappa", "attraction strength").atLeast(0).atMost(1e6);
+    static final ParameterDef GAMMA = ParameterDef.real("gamma", "exponent of the transformer attraction; "
+            + "transformer only").greaterThan(0).atMost(50).optional();
+    static final ParameterDef REPULSION_STRENGTH = ParameterDef.real("repulsion_strength",
+            "c, the integral of the repulsion profile and the porous-medium coefficient of the eps = 0 limit")
+            .atLeast(0).atMost(1e6);
+    static final ParameterDef EPS = ParameterDef.real("eps", "range of the Gaussian repulsion; 0 is the "
+            + "local limit").atLeast(0).atMost(10);
+    static final ParameterDef MASS = ParameterDef.real("mass", "total mass M").greaterThan(0).atMost(1e6)
+            .withDefault(1.0);
+    static final ParameterDef T_END = ParameterDef.real("t_end", "final time").greaterThan(0).atMost(1e6);
+    static final ParameterDef INIT = ParameterDef.choice("init", "initial density: uniform, or "
+            + "proportional to 1 + cos(theta)/2 about the north pole (tilted)", "uniform", "tilted")
+            .withDefault("tilted");
+
+    /** The shared declarations, in column order; each solver puts d and its own parameters around them. */
+    static final List<ParameterDef> DEFS = List.of(ATTRACTION, KAPPA, GAMMA, REPULSION_STRENGTH, EPS, MASS);
+
+    private AggregationParameters() {
+    }
+
+    /** Returns gamma with the reason when it is given for the dot attraction. */
+    static Map<String, String> inapplicable(Parameters p) {
+        Map<String, String> out = new TreeMap<>();
+        if (p.has("gamma") && !"transformer".equals(p.choice("attraction"))) {
+            out.put("gamma", "gamma applies only to attraction 'transformer', not '" + p.choice("attraction") + "'");
+        }
+        return out;
+    }
+
+    /** Rejects a transformer attraction without gamma. */
+    static void validate(Parameters p) {
+        if ("transformer".equals(p.choice("attraction")) && !p.has("gamma")) {
+            throw new InvalidParameterException("gamma", null,
+                    "attraction 'transformer' needs gamma, the exponent of w(t) = -(kappa/gamma) e^{gamma t}");
+        }
+    }
+
+    /** Creates the attraction the parameters name. */
+    static Attraction attraction(Parameters p) {
+        return "transformer".equals(p.choice("attraction"))
+                ? Attraction.transformer(p.real("kappa"), p.real("gamma")) : Attraction.dot(p.real("kappa"));
+    }
+
+    /** Creates the repulsion of range eps &gt; 0 the parameters name, in dimension d. */
+    static GaussianRepulsion repulsion(Parameters p) {
+        return new GaussianRepulsion(p.real("repulsion_strength"), p.real("eps"), p.intValue("d"));
+    }
+
+    /**
+     * Returns the initial density relative to the uniform one, at cos(theta) = t about the north
+     * pole: 1 (uniform) or 1 + t/2 (tilted). Both integrate to the mass because &int; t d&sigma; = 0.
+     */
+    static double initialShape(String init, double t) {
+        return "uniform".equals(init) ? 1.0 : 1.0 + 0.5 * t;
+    }
+}
