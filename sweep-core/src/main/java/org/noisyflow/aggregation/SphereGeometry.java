@@ -25,14 +25,16 @@ public final class SphereGeometry {
      * Returns &int;_0^&pi; e^{a(cos &psi; - 1)} sin^p &psi; d&psi; for a &ge; 0 and p &ge; 0, which
      * equals &radic;&pi; &Gamma;((p+1)/2) (2/a)^{p/2} I_{p/2}(a) e^{-a} but stays finite for any a.
      *
-     * <p>The integrand is below e^{-a &psi;^2/2} &psi;^p away from &psi; = 0, so beyond
-     * (&radic;p + 10)/&radic;a its share is under e^{-40}: the rule runs over [0, min(&pi;, that)].
+     * <p>For large a the integrand peaks near &psi; = &radic;(p/a) at about e^{-p/2} (p/a)^{p/2}.
+     * The rule runs over [0, U] with a (1 - cos U) = 40 + (p/2)(1 + ln max(1, a/p)), beyond which
+     * the integrand is below e^{-40} of that peak, or over [0, &pi;] when no such U exists.
      */
     public static double exponentialIntegral(double a, int p) {
         if (a == 0.0) {
             return Math.exp(0.5 * Math.log(Math.PI) + Gamma.logGamma(0.5 * (p + 1)) - Gamma.logGamma(0.5 * p + 1.0));
         }
-        double upper = Math.min(Math.PI, (Math.sqrt(p) + 10.0) / Math.sqrt(a));
+        double decay = 40.0 + 0.5 * p * (1.0 + Math.log(Math.max(1.0, a / Math.max(p, 1))));
+        double upper = decay < 2.0 * a ? Math.acos(1.0 - decay / a) : Math.PI;
         double[][] rule = GaussLegendre.rule(EXPONENTIAL_NODES);
         double half = 0.5 * upper;
         double sum = 0.0;
