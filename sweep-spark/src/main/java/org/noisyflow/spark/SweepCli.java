@@ -132,7 +132,9 @@ public final class SweepCli implements Callable<Integer> {
                 Duration took = Duration.between(outcome.start(), outcome.end());
                 out.printf("noisyflow: %d rows %s in %d tasks, %.1f s%n", outcome.rows(),
                         outcome.rowsByStatus(), outcome.tasks(), took.toMillis() / 1000.0);
-                out.printf("noisyflow: tables in %s (summary/, summary.arrow, spec.yaml, manifest.json)%n", dir);
+                String records = outcome.trajectoryRows() > 0 ? spec.solver().trajectoryTable() + "/, " : "";
+                out.printf("noisyflow: tables in %s (summary/, %ssummary.arrow, spec.yaml, manifest.json)%n",
+                        dir, records);
                 return 0;
             } catch (IOException | RuntimeException e) {
                 LOG.error("sweep {} failed", spec.name(), e);
