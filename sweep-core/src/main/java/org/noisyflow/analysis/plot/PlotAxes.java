@@ -74,9 +74,9 @@ final class PlotAxes {
     }
 
     /**
-     * Sets a range around the data when all of it sits at one value, where the auto range of
-     * JFreeChart spans so tiny an interval that the tick labels repeat: a factor of 2 either side
-     * on a log axis, 10% either side on a linear axis, or [-1, 1] around zero.
+     * Sets a range around the data when all of it sits at one value. There the auto range of
+     * JFreeChart is so narrow that the tick labels repeat. The new range reaches a factor of 2
+     * either side on a log axis, 10% either side on a linear axis, or [-1, 1] around zero.
      *
      * @param data the range of the data on this axis, or null when there is none
      */
