@@ -1,17 +1,24 @@
 package org.noisyflow.analysis.plot;
 
+import java.awt.Dimension;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.apache.batik.dom.GenericDOMImplementation;
+import org.apache.batik.svggen.SVGGraphics2D;
 import org.jfree.chart.JFreeChart;
-import org.jfree.svg.SVGGraphics2D;
+import org.w3c.dom.Document;
 
-/** Writes a chart as a PNG image and as an SVG document of the same size. */
+/**
+ * Writes a chart as a PNG image and as an SVG document of the same size. The SVG comes from
+ * Apache Batik's SVG generator (Apache License 2.0), which keeps text as text elements.
+ */
 final class ChartOutput {
     /** The maximum width or height in pixels. A 10,000 px square image takes 400 MB in memory. */
     static final int MAX_SIZE = 10_000;
@@ -63,8 +70,13 @@ final class ChartOutput {
 
     private static void writeSvg(JFreeChart chart, Path svg, int width, int height)
             throws IOException {
-        SVGGraphics2D graphics = new SVGGraphics2D(width, height);
+        Document document = GenericDOMImplementation.getDOMImplementation()
+                .createDocument("http://www.w3.org/2000/svg", "svg", null);
+        SVGGraphics2D graphics = new SVGGraphics2D(document);
+        graphics.setSVGCanvasSize(new Dimension(width, height));
         chart.draw(graphics, new Rectangle(0, 0, width, height));
-        Files.writeString(svg, graphics.getSVGDocument(), StandardCharsets.UTF_8);
+        try (Writer out = Files.newBufferedWriter(svg, StandardCharsets.UTF_8)) {
+            graphics.stream(out, true);
+        }
     }
 }

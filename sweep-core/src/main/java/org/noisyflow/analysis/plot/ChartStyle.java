@@ -25,7 +25,7 @@ final class ChartStyle {
     static {
         Headless.ensure();
         // By default JFreeChart 1.5.6 draws rotated text, such as the y axis label, through a
-        // TextLayout, which JFreeSVG writes as glyph outlines. Plain drawString keeps it SVG text.
+        // TextLayout, which SVG generators write as glyph outlines. Plain drawString keeps it SVG text.
         // NOTE: this changes a process-wide JFreeChart setting.
         TextUtils.setUseDrawRotatedStringWorkaround(false);
     }

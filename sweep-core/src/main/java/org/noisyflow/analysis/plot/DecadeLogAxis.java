@@ -26,9 +26,8 @@ import org.jfree.chart.util.AttrStringUtils;
  * spaced ticks at multiples of 1, 2 or 5 times a power of ten.
  *
  * <p>Labels are plain decimals while every major tick lies from 0.001 to 99999, and m×10^k with
- * a superscript exponent otherwise. In SVG output the plain labels are text elements, while
- * JFreeSVG 5.0.7 draws the superscript labels as glyph outlines, which look the same but cannot
- * be searched.
+ * a superscript exponent otherwise. In SVG output the plain labels are text elements. The
+ * superscript labels may become glyph outlines, which look the same but cannot be searched.
  */
 final class DecadeLogAxis extends LogAxis {
     private static final int MIN_DECADE_TICKS = 3;
@@ -107,7 +106,7 @@ final class DecadeLogAxis extends LogAxis {
         for (int i = 0; i < labels.size(); i++) {
             double value = chosen.majors().get(i).value();
             TickLabel label = labels.get(i);
-            // JFreeSVG writes a String label as SVG text but an attributed one as glyph outlines.
+            // A String label stays SVG text; an attributed one may become glyph outlines.
             ticks.add(label.hasExponent()
                     ? new LogTick(TickType.MAJOR, value, attributed(label), anchor)
                     : new NumberTick(TickType.MAJOR, value, label.text(), anchor, anchor, 0));

@@ -1,6 +1,6 @@
 /**
  * Phase-diagram pictures of sweep results as PNG and SVG files, drawn with JFreeChart and
- * JFreeSVG: {@link org.noisyflow.analysis.plot.LinePlot} for curves with error bars and
+ * written to SVG by Apache Batik: {@link org.noisyflow.analysis.plot.LinePlot} for curves with error bars and
  * {@link org.noisyflow.analysis.plot.HeatMapPlot} for values over a two-parameter grid, both fed
  * with {@link org.noisyflow.analysis.plot.Series}.
  *

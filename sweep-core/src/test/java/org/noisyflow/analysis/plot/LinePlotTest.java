@@ -59,8 +59,8 @@ class LinePlotTest {
 
         Document document = PlotFiles.assertSvgWithLabels(svg, "Order parameter", "kappa (1/s)",
                 "magnetization M", "d = 2", "d = 3", "kappa_c theory");
-        assertEquals("640.0", document.getDocumentElement().getAttribute("width"));
-        assertEquals("400.0", document.getDocumentElement().getAttribute("height"));
+        assertEquals("640", document.getDocumentElement().getAttribute("width"));
+        assertEquals("400", document.getDocumentElement().getAttribute("height"));
     }
 
     @Test

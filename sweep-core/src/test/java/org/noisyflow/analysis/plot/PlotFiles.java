@@ -31,8 +31,8 @@ final class PlotFiles {
     }
 
     /**
-     * Parses an SVG file as XML. JFreeSVG writes a DOCTYPE that names the SVG 1.0 DTD by URL, but
-     * the parser neither loads nor may access it, so parsing stays offline.
+     * Parses an SVG file as XML. Should the file name the SVG DTD by URL in a DOCTYPE, the parser
+     * neither loads nor may access it, so parsing stays offline.
      */
     static Document parseSvg(Path svg)
             throws IOException, ParserConfigurationException, SAXException {
