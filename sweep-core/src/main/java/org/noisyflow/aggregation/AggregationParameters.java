@@ -1,11 +1,14 @@
 package org.noisyflow.aggregation;
 
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.noisyflow.solver.InvalidParameterException;
 import org.noisyflow.solver.ParameterDef;
 import org.noisyflow.solver.Parameters;
+import org.noisyflow.sphere.KernelSpectrum;
 
 /**
  * The parameters that the particle and the finite-volume aggregation solvers share, so that
@@ -70,5 +73,27 @@ final class AggregationParameters {
      */
     static double initialShape(String init, double t) {
         return "uniform".equals(init) ? 1.0 : 1.0 + 0.5 * t;
+    }
+
+    /**
+     * Returns kappa_c, where the uniform state loses stability, for the axis kappa: mode 1 grows
+     * once kappa |w_1| exceeds the repulsion's coefficient R_1, which is c at eps = 0. Per unit
+     * kappa, w_1 = -|S^{d-1}|/d for the dot attraction, so kappa_c = c d/|S^{d-1}| at eps = 0,
+     * and |S^{d-1}| times the normalised transformer coefficient for the transformer's.
+     */
+    static OptionalDouble linearThreshold(String axis, Map<String, Object> slice) {
+        if (!"kappa".equals(axis) || slice.get("d") == null || slice.get("eps") == null
+                || slice.get("repulsion_strength") == null) {
+            return OptionalDouble.empty();
+        }
+        Parameters p = new Parameters(new LinkedHashMap<>(slice));
+        int d = p.intValue("d");
+        double eps = p.real("eps");
+        double c = p.real("repulsion_strength");
+        double repulsion = eps > 0 ? new GaussianRepulsion(c, eps, d).firstCoefficient() : c;
+        double area = SphereGeometry.sphereArea(d - 1);
+        double attractionPerKappa = "transformer".equals(slice.get("attraction"))
+                ? area * KernelSpectrum.transformerCoefficient(d, 1, p.real("gamma")) : -area / d;
+        return OptionalDouble.of(repulsion / -attractionPerKappa);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.noisyflow.solver.InvalidParameterException;
 import org.noisyflow.solver.ParameterDef;
@@ -82,6 +83,11 @@ public final class AggregationPdeSolver implements Solver {
     @Override
     public List<String> trajectoryColumns(Map<String, List<Object>> values) {
         return List.of("step", "time", "theta", "density");
+    }
+
+    @Override
+    public OptionalDouble predictedTransition(String axis, Map<String, Object> slice) {
+        return AggregationParameters.linearThreshold(axis, slice);
     }
 
     @Override

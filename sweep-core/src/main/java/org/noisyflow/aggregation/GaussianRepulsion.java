@@ -41,4 +41,14 @@ public record GaussianRepulsion(double strength, double eps, int d) implements S
     public double total() {
         return peak() * SphereGeometry.sphereArea(d - 2) * SphereGeometry.exponentialIntegral(1.0 / (eps * eps), d - 2);
     }
+
+    /**
+     * Returns the degree-1 Funk-Hecke coefficient &int; W_eps(x, y) &lt;x, y&gt; d&sigma;(y), which is
+     * c (1 - eps^2) at d = 3 up to e^{-2/eps^2}. Integrating e^{a cos psi} cos psi sin^{d-2} psi by
+     * parts turns it into (a/(d-1)) &int; e^{a cos psi} sin^d psi with a = 1/eps^2.
+     */
+    public double firstCoefficient() {
+        double a = 1.0 / (eps * eps);
+        return peak() * SphereGeometry.sphereArea(d - 2) * a / (d - 1) * SphereGeometry.exponentialIntegral(a, d);
+    }
 }

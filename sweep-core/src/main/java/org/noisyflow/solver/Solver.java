@@ -2,6 +2,7 @@ package org.noisyflow.solver;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -77,6 +78,17 @@ public interface Solver {
      * @throws InvalidParameterException naming the offending key and value
      */
     default void validate(Parameters parameters) {
+    }
+
+    /**
+     * Returns the value of the swept parameter {@code axis} at which theory puts the transition
+     * of a slice, such as the linear-stability threshold of the uniform state, or empty when the
+     * solver has no prediction for that axis.
+     *
+     * @param slice the slice's values of the other parameters, by name; null where one does not apply
+     */
+    default OptionalDouble predictedTransition(String axis, Map<String, Object> slice) {
+        return OptionalDouble.empty();
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.noisyflow.sphere;
 
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.noisyflow.solver.InvalidParameterException;
 import org.noisyflow.solver.ParameterDef;
@@ -24,6 +26,9 @@ final class KernelParameters {
             + "opinion kernel W(t) = -(R - arccos t)_+^2 / 2; opinion only").greaterThan(0).atMost(Math.PI).optional();
     static final ParameterDef MODE = ParameterDef.integer("mode", "degree k of the gegenbauer kernel "
             + "W(t) = -P_k(t); gegenbauer only").atLeast(1).atMost(64).optional();
+
+    /** The largest degree searched for the first unstable mode. */
+    private static final int THRESHOLD_DEGREE = 30;
 
     /** The declarations, in column order. */
     static final List<ParameterDef> DEFS = List.of(KERNEL, GAMMA, RADIUS, MODE);
@@ -52,6 +57,27 @@ final class KernelParameters {
                 throw new InvalidParameterException(e.getKey(), null, "kernel '" + kernel + "' needs " + e.getKey());
             }
         }
+    }
+
+    /**
+     * Returns the linear-stability threshold of the uniform state on the axis beta (beta_k of the
+     * first unstable mode k) or temperature (1/beta_k), or empty for another axis, a kernel whose
+     * uniform state never loses stability, or a slice without kernel and d.
+     */
+    static OptionalDouble linearThreshold(String axis, Map<String, Object> slice) {
+        boolean temperature = "temperature".equals(axis);
+        if (!"beta".equals(axis) && !temperature || slice.get("kernel") == null || slice.get("d") == null) {
+            return OptionalDouble.empty();
+        }
+        Parameters p = new Parameters(new LinkedHashMap<>(slice));
+        int d = p.intValue("d");
+        KernelSpectrum spectrum = new KernelSpectrum(kernel(p, d), d, THRESHOLD_DEGREE, KernelSpectrum.DEFAULT_NODES);
+        int mode = spectrum.firstUnstableMode();
+        if (mode == 0) {
+            return OptionalDouble.empty();
+        }
+        double beta = spectrum.criticalBeta(mode);
+        return OptionalDouble.of(temperature ? 1.0 / beta : beta);
     }
 
     /** Creates the kernel the parameters name, in dimension d. */

@@ -3,6 +3,7 @@ package org.noisyflow.sphere;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.noisyflow.solver.InvalidParameterException;
@@ -69,6 +70,11 @@ public final class SphereParticleSolver implements Solver {
     @Override
     public List<String> observables() {
         return OBSERVABLES;
+    }
+
+    @Override
+    public OptionalDouble predictedTransition(String axis, Map<String, Object> slice) {
+        return KernelParameters.linearThreshold(axis, slice);
     }
 
     @Override

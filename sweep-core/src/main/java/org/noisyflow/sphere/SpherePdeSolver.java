@@ -3,6 +3,7 @@ package org.noisyflow.sphere;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.noisyflow.solver.InvalidParameterException;
 import org.noisyflow.solver.ParameterDef;
@@ -61,6 +62,11 @@ public final class SpherePdeSolver implements Solver {
     @Override
     public List<String> observables() {
         return OBSERVABLES;
+    }
+
+    @Override
+    public OptionalDouble predictedTransition(String axis, Map<String, Object> slice) {
+        return KernelParameters.linearThreshold(axis, slice);
     }
 
     @Override

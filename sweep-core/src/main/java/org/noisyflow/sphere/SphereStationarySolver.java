@@ -3,6 +3,7 @@ package org.noisyflow.sphere;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.noisyflow.solver.InvalidParameterException;
 import org.noisyflow.solver.ParameterDef;
@@ -106,6 +107,11 @@ public final class SphereStationarySolver implements Solver {
             columns.add("c_" + k);
         }
         return columns;
+    }
+
+    @Override
+    public OptionalDouble predictedTransition(String axis, Map<String, Object> slice) {
+        return KernelParameters.linearThreshold(axis, slice);
     }
 
     @Override
