@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = SweepCli.Version.class,
         description = "Runs parameter sweeps of noisy gradient flows on Spark.",
-        subcommands = {SweepCli.Run.class})
+        subcommands = {SweepCli.Run.class, SweepCli.Analyze.class})
 public final class SweepCli implements Callable<Integer> {
     /** Exit status for an invalid spec or command line. */
     public static final int EXIT_INVALID = 2;
@@ -72,6 +73,9 @@ public final class SweepCli implements Callable<Integer> {
         @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
                 description = "number of Spark tasks; 0 (default) means four per core")
         int partitions;
+
+        @Option(names = "--analyze", description = "run 'sweep analyze DIR' with its defaults after the sweep")
+        boolean analyze;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec commandSpec;
@@ -135,6 +139,10 @@ public final class SweepCli implements Callable<Integer> {
                 String records = outcome.trajectoryRows() > 0 ? spec.solver().trajectoryTable() + "/, " : "";
                 out.printf("noisyflow: tables in %s (summary/, %ssummary.arrow, spec.yaml, manifest.json)%n",
                         dir, records);
+                if (analyze) {
+                    return Analyze.analyze(spark, dir.toString(), new AnalysisJob.Options(null, null, null, null),
+                            out, err);
+                }
                 return 0;
             } catch (IOException | RuntimeException e) {
                 LOG.error("sweep {} failed", spec.name(), e);
@@ -171,6 +179,80 @@ public final class SweepCli implements Callable<Integer> {
                         + "exists). Fix: choose a new --out directory, or delete the old one.";
             }
             return null;
+        }
+    }
+
+    /** {@code sweep analyze}: replicate statistics, transitions, pictures and a report of a finished sweep. */
+    @Command(name = "analyze", mixinStandardHelpOptions = true,
+            description = "Reads DIR/summary/ and writes DIR/analysis/: points/ and transitions/ (Parquet), "
+                    + "pictures (PNG and SVG) and index.html.")
+    static final class Analyze implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR", description = "the --out directory of a finished sweep")
+        String dir;
+
+        @Option(names = "--x", paramLabel = "PARAM",
+                description = "parameter to locate the transition along; default beta, temperature or kappa "
+                        + "when swept, else the first swept numeric parameter")
+        String x;
+
+        @Option(names = "--y", paramLabel = "PARAM",
+                description = "second parameter of the heat map; default the first other swept numeric parameter")
+        String y;
+
+        @Option(names = "--observable", paramLabel = "NAME",
+                description = "the order parameter; default magnetization_avg or magnetization when present")
+        String observable;
+
+        @Option(names = "--by", paramLabel = "PARAM", split = ",",
+                description = "parameters whose values get one line each in the order-parameter picture")
+        List<String> by;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec commandSpec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = commandSpec.commandLine().getOut();
+            PrintWriter err = commandSpec.commandLine().getErr();
+            if (!dir.contains("://") && !java.nio.file.Files.isDirectory(Path.of(dir))) {
+                err.println("Sweep directory " + Path.of(dir).toAbsolutePath() + " not found. Fix: give the --out "
+                        + "directory of a finished sweep.");
+                return EXIT_INVALID;
+            }
+            SparkSession spark;
+            try {
+                spark = SparkSessions.forSweep("analyze");
+            } catch (RuntimeException e) {
+                LOG.error("Spark did not start", e);
+                err.println("Spark could not start: " + e.getMessage() + ".");
+                return EXIT_INVALID;
+            }
+            try {
+                return analyze(spark, dir, new AnalysisJob.Options(x, y, observable, by), out, err);
+            } finally {
+                spark.stop();
+            }
+        }
+
+        /** Runs the analysis in a started session and prints where its outputs are. */
+        static int analyze(SparkSession spark, String dir, AnalysisJob.Options options, PrintWriter out,
+                PrintWriter err) {
+            try {
+                AnalysisJob job = new AnalysisJob(spark, dir);
+                AnalysisJob.Outcome outcome = job.run(options);
+                AnalysisReport.write(outcome, job.directory(), spark);
+                out.printf("noisyflow: analysis of %s along %s in %s (points/, transitions/, pictures, index.html)%n",
+                        outcome.observable(), outcome.x(), new org.apache.hadoop.fs.Path(job.directory(), "analysis"));
+                out.flush();
+                return 0;
+            } catch (AnalysisJob.AnalysisException e) {
+                err.println(e.getMessage());
+                return EXIT_INVALID;
+            } catch (IOException | RuntimeException e) {
+                LOG.error("analysis of {} failed", dir, e);
+                err.println("Analysis of " + dir + " failed: " + e + ". Fix: see the log above.");
+                return EXIT_FAILED;
+            }
         }
     }
 
