@@ -25,14 +25,18 @@ public final class SphereGeometry {
      * Returns &int;_0^&pi; e^{a(cos &psi; - 1)} sin^p &psi; d&psi; for a &ge; 0 and p &ge; 0, which
      * equals &radic;&pi; &Gamma;((p+1)/2) (2/a)^{p/2} I_{p/2}(a) e^{-a} but stays finite for any a.
      *
-     * <p>The integrand is below e^{-a &psi;^2/2} &psi;^p away from &psi; = 0, so beyond
-     * (&radic;p + 10)/&radic;a its share is under e^{-40}: the rule runs over [0, min(&pi;, that)].
+     * <p>In the chord s = 2 sin(&psi;/2) the integral is
+     * &int;_0^2 e^{-a s^2/2} s^p (1 - s^2/4)^{(p-1)/2} ds, whose integrand is below
+     * e^{-a s^2/2} s^p for p &ge; 1, so beyond the chord s_0 = (&radic;p + 10)/&radic;a its share is
+     * under e^{-40}. For p = 0 the part beyond s_0 is below &pi; e^{-a s_0^2/2} = &pi; e^{-50}. The rule
+     * runs over the angles up to s_0, or over [0, &pi;] when s_0 exceeds the diameter 2.
      */
     public static double exponentialIntegral(double a, int p) {
         if (a == 0.0) {
             return Math.exp(0.5 * Math.log(Math.PI) + Gamma.logGamma(0.5 * (p + 1)) - Gamma.logGamma(0.5 * p + 1.0));
         }
-        double upper = Math.min(Math.PI, (Math.sqrt(p) + 10.0) / Math.sqrt(a));
+        double chord = (Math.sqrt(p) + 10.0) / Math.sqrt(a);
+        double upper = chord >= 2.0 ? Math.PI : 2.0 * Math.asin(0.5 * chord);
         double[][] rule = GaussLegendre.rule(EXPONENTIAL_NODES);
         double half = 0.5 * upper;
         double sum = 0.0;
