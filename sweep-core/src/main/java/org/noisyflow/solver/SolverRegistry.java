@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.noisyflow.aggregation.AggregationParticleSolver;
 import org.noisyflow.gd.NoisyGradientDescentSolver;
 import org.noisyflow.sphere.SphereParticleSolver;
 import org.noisyflow.sphere.SpherePdeSolver;
@@ -18,6 +19,7 @@ public final class SolverRegistry {
         register(new NoisyGradientDescentSolver());
         register(new SphereStationarySolver());
         register(new SpherePdeSolver());
+        register(new AggregationParticleSolver());
     }
 
     private SolverRegistry() {
