@@ -19,8 +19,14 @@ public record GaussianRepulsion(double strength, double eps, int d) implements S
      */
     public static final double CUTOFF = 1e-16;
 
-    /** Returns W_eps at chord length 0, c (2 pi eps^2)^{-(d-1)/2}. */
+    /**
+     * Returns W_eps at chord length 0, c (2 pi eps^2)^{-(d-1)/2}. It is 0 for c = 0 even where the
+     * power overflows, which happens for eps below about 5e-6 at d = 64.
+     */
     public double peak() {
+        if (strength == 0.0) {
+            return 0.0;
+        }
         return strength * Math.pow(2.0 * Math.PI * eps * eps, -0.5 * (d - 1));
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.noisyflow.aggregation.AggregationParticleSolver;
 import org.noisyflow.aggregation.AggregationPdeSolver;
 import org.noisyflow.gd.NoisyGradientDescentSolver;
 import org.noisyflow.sphere.SphereParticleSolver;
@@ -19,6 +20,7 @@ public final class SolverRegistry {
         register(new NoisyGradientDescentSolver());
         register(new SphereStationarySolver());
         register(new SpherePdeSolver());
+        register(new AggregationParticleSolver());
         register(new AggregationPdeSolver());
     }
 
