@@ -19,10 +19,11 @@ import java.util.stream.IntStream;
  *   <li><b>continuous</b> otherwise.</li>
  * </ul>
  *
- * <p>Location: a discontinuous transition sits at the middle of its bracket [x_k*, x_k*+1]. A
- * continuous one sits at the steepest slope. This is the vertex of the parabola through the
- * slopes Δ_k/(x_{k+1} - x_k) of the bracket and its two neighbours, clamped to the bracket. The
- * uncertainty is half the bracket width, widened to the distance between that location and the
+ * <p>Location: a discontinuous transition sits at the middle of its bracket [x_k*, x_k*+1], with
+ * half the bracket width as uncertainty. A continuous one sits at the steepest slope. This is the
+ * vertex of the parabola through the slopes Δ_k/(x_{k+1} - x_k) of the bracket and its two
+ * neighbours, clamped to the bracket. Its uncertainty reaches both ends of the bracket, because
+ * the onset of an order parameter lies below its steepest slope. It widens to the distance to the
  * peak of the susceptibility (replicate variance times n) when at least two replicates give one
  * and its peak lies inside the range.
  */
@@ -90,7 +91,9 @@ public final class TransitionDetector {
                     order[bracket], order[bracket + 1], ratio, n);
         }
         double location = Math.min(high, Math.max(low, steepestSlope(xs, order, bracket)));
-        double uncertainty = halfWidth;
+        // The onset of a continuous transition can lie anywhere in the bracket, below the steepest
+        // slope, so the interval reaches both ends of the bracket.
+        double uncertainty = Math.max(location - low, high - location);
         double peak = susceptibilityPeak(xs, chi);
         if (Double.isFinite(peak)) {
             uncertainty = Math.max(uncertainty, Math.abs(peak - location));

@@ -63,6 +63,9 @@ public final class AnalysisJob {
     /** Observables preferred as the order parameter, in order, when the command line names none. */
     static final List<String> DEFAULT_OBSERVABLE = List.of("magnetization_avg", "magnetization");
 
+    /** Observables that count steps, never chosen as the default order parameter. */
+    static final List<String> COUNTERS = List.of("k", "step", "steps");
+
     /** Choices from the command line; null or empty means the default. */
     public record Options(String x, String y, String observable, List<String> by) implements Serializable {
     }
@@ -257,10 +260,13 @@ public final class AnalysisJob {
                 return candidate;
             }
         }
-        if (observables.isEmpty()) {
-            throw new AnalysisException("The summary has no numeric observable to analyse.");
+        for (String candidate : observables) {
+            if (!COUNTERS.contains(candidate)) {
+                return candidate;
+            }
         }
-        return observables.get(0);
+        throw new AnalysisException("The summary has no numeric observable to analyse besides step counts. Fix: "
+                + "give --observable; valid choices: " + listOrNone(observables) + ".");
     }
 
     private static String chooseY(String requested, List<String> numeric, List<String> others, String x) {
@@ -398,17 +404,33 @@ public final class AnalysisJob {
         members.forEach(sorted::add);
         int width = sliceColumns.size();
         sorted.sort(Comparator.comparingDouble(r -> r.getDouble(width)));
-        int count = sorted.size();
+        // Points whose parameters resolve to the same values, such as two values of a parameter
+        // that does not apply, share an x: their means are averaged, as further replicates.
+        List<double[]> merged = new ArrayList<>();
+        for (Row r : sorted) {
+            double x0 = r.getDouble(width);
+            double[] values = {x0, valueOrNaN(r, width + 1), valueOrNaN(r, width + 2), valueOrNaN(r, width + 3), 1};
+            double[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && last[0] == x0) {
+                double k = last[4];
+                last[1] = (k * last[1] + values[1]) / (k + 1);
+                last[2] = Math.sqrt(k * k * last[2] * last[2] + values[2] * values[2]) / (k + 1);
+                last[3] = (k * last[3] + values[3]) / (k + 1);
+                last[4] = k + 1;
+            } else {
+                merged.add(values);
+            }
+        }
+        int count = merged.size();
         double[] xs = new double[count];
         double[] mean = new double[count];
         double[] se = new double[count];
         double[] chi = new double[count];
         for (int i = 0; i < count; i++) {
-            Row r = sorted.get(i);
-            xs[i] = r.getDouble(width);
-            mean[i] = r.isNullAt(width + 1) ? Double.NaN : r.getDouble(width + 1);
-            se[i] = r.isNullAt(width + 2) ? Double.NaN : r.getDouble(width + 2);
-            chi[i] = r.isNullAt(width + 3) ? Double.NaN : r.getDouble(width + 3);
+            xs[i] = merged.get(i)[0];
+            mean[i] = merged.get(i)[1];
+            se[i] = merged.get(i)[2];
+            chi[i] = merged.get(i)[3];
         }
         Transition t = TransitionDetector.detect(xs, mean, se, chi);
         Map<String, Object> slice = new LinkedHashMap<>();
@@ -440,6 +462,10 @@ public final class AnalysisJob {
         values[c++] = Double.isFinite(t.jumpRatio()) ? t.jumpRatio() : null;
         values[c] = t.points();
         return RowFactory.create(values);
+    }
+
+    private static double valueOrNaN(Row row, int index) {
+        return row.isNullAt(index) ? Double.NaN : row.getDouble(index);
     }
 
     private static Double nullIfNaN(double value) {

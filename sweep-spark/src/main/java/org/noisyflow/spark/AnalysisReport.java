@@ -39,7 +39,8 @@ import org.noisyflow.analysis.plot.Series;
  *       dashed.</li>
  *   <li>{@code trajectories-tau1.png} and {@code trajectories-tau2.png} for {@code noisy-gd}
  *       sweeps that recorded trajectories: the model coordinate against each rescaled time, one
- *       line per noise type, averaged over replicates.</li>
+ *       line per noise type, averaged over replicates, with other swept parameters held at
+ *       their smallest value.</li>
  * </ul>
  */
 final class AnalysisReport {
@@ -66,7 +67,9 @@ final class AnalysisReport {
             }
             Path trajectories = new Path(dir, "trajectories");
             if ("noisy-gd".equals(outcome.solver().id()) && fs.exists(trajectories)) {
-                trajectoryPictures(spark.read().parquet(trajectories.toString()), scratch, pictures);
+                List<String> held = outcome.swept().stream().filter(p -> !"noise".equals(p)).toList();
+                trajectoryPictures(holdAtFirst(spark.read().parquet(trajectories.toString()), held), held,
+                        scratch, pictures);
             }
             for (String name : pictures) {
                 for (String extension : List.of(".png", ".svg")) {
@@ -105,12 +108,19 @@ final class AnalysisReport {
         return false;
     }
 
-    /** Restricts points to the smallest value of each held parameter. */
+    /** Restricts rows to the smallest value of each held parameter that is a column, or to null. */
     private static Dataset<Row> holdAtFirst(Dataset<Row> points, List<String> held) {
         Dataset<Row> out = points;
+        List<String> columns = List.of(points.schema().fieldNames());
         for (String p : held) {
-            Row first = out.select(col(p)).where(col(p).isNotNull()).orderBy(col(p)).first();
-            out = out.where(col(p).equalTo(first.get(0)));
+            if (!columns.contains(p)) {
+                continue;
+            }
+            List<Row> first = out.select(col(p)).where(col(p).isNotNull()).orderBy(col(p)).limit(1).collectAsList();
+            if (!first.isEmpty()) {
+                // Rows where the parameter does not apply (null) stay, such as minibatch rows for sigma.
+                out = out.where(col(p).isNull().or(col(p).equalTo(first.get(0).get(0))));
+            }
         }
         return out;
     }
@@ -237,8 +247,8 @@ final class AnalysisReport {
         pictures.add("heatmap");
     }
 
-    private static void trajectoryPictures(Dataset<Row> trajectories, java.nio.file.Path scratch,
-            List<String> pictures) throws IOException {
+    private static void trajectoryPictures(Dataset<Row> trajectories, List<String> held,
+            java.nio.file.Path scratch, List<String> pictures) throws IOException {
         List<String> columns = List.of(trajectories.schema().fieldNames());
         String coordinate = null;
         for (String candidate : COORDINATES) {
@@ -263,7 +273,9 @@ final class AnalysisReport {
                             .add(new double[] {r.getDouble(2), r.getDouble(3)});
                 }
             }
-            LinePlot plot = LinePlot.of(coordinate + " against " + clock + ", mean over replicates", clock, coordinate);
+            String heldText = held.isEmpty() ? "" : "; " + String.join(", ", held) + " at the smallest value";
+            LinePlot plot = LinePlot.of(coordinate + " against " + clock + ", mean over replicates" + heldText,
+                    clock, coordinate);
             for (Map.Entry<String, List<double[]>> e : lines.entrySet()) {
                 plot.add(new Series("noise = " + e.getKey(), column(e.getValue(), 0), column(e.getValue(), 1), null));
             }
