@@ -70,7 +70,7 @@ public final class AnalysisJob {
     public record Options(String x, String y, String observable, List<String> by) implements Serializable {
     }
 
-    /** What the analysis found and wrote, for the report. */
+    /** The choices an analysis made and the tables it wrote, for the report. */
     public record Outcome(Solver solver, String x, String y, String observable, List<String> swept,
             List<String> by, Dataset<Row> points, List<Row> transitions, StructType transitionSchema,
             Map<String, Boolean> logAxes) {
@@ -346,7 +346,7 @@ public final class AnalysisJob {
                 .orderBy(SummarySchema.POINT_INDEX);
     }
 
-    /** The schema of transitions/: the slice's parameters, then the transition's columns. */
+    /** Builds the schema of transitions/: the slice's parameters, then the transition's columns. */
     static StructType transitionSchema(StructType summary, List<String> sliceColumns) {
         List<StructField> fields = new ArrayList<>();
         for (String name : sliceColumns) {

@@ -45,6 +45,8 @@ import org.noisyflow.analysis.plot.Series;
  */
 final class AnalysisReport {
     static final int MAX_LINES = 12;
+    /** Ratio of the largest to the smallest positive time beyond which a trajectory picture uses a log time axis. */
+    static final double LOG_CLOCK_SPAN = 100.0;
     static final int WIDTH = 900;
     static final int HEIGHT = 600;
     /** Trajectory coordinates, in order of preference, for the noisy-gd picture. */
@@ -267,15 +269,30 @@ final class AnalysisReport {
                     .agg(avg(col(clock)), avg(col(coordinate)))
                     .orderBy(col("noise"), col("step")).collectAsList();
             Map<String, List<double[]>> lines = new TreeMap<>();
+            double smallest = Double.POSITIVE_INFINITY;
+            double largest = 0.0;
             for (Row r : rows) {
                 if (!r.isNullAt(2) && !r.isNullAt(3)) {
                     lines.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
                             .add(new double[] {r.getDouble(2), r.getDouble(3)});
+                    if (r.getDouble(2) > 0) {
+                        smallest = Math.min(smallest, r.getDouble(2));
+                        largest = Math.max(largest, r.getDouble(2));
+                    }
                 }
+            }
+            // Noise types run on clocks that differ by orders of magnitude; a log axis shows them
+            // all, without the records at time 0.
+            boolean logClock = largest > LOG_CLOCK_SPAN * smallest;
+            if (logClock) {
+                for (List<double[]> line : lines.values()) {
+                    line.removeIf(point -> !(point[0] > 0));
+                }
+                lines.values().removeIf(List::isEmpty);
             }
             String heldText = held.isEmpty() ? "" : "; " + String.join(", ", held) + " at the smallest value";
             LinePlot plot = LinePlot.of(coordinate + " against " + clock + ", mean over replicates" + heldText,
-                    clock, coordinate);
+                    clock, coordinate).logX(logClock);
             for (Map.Entry<String, List<double[]>> e : lines.entrySet()) {
                 plot.add(new Series("noise = " + e.getKey(), column(e.getValue(), 0), column(e.getValue(), 1), null));
             }
@@ -313,18 +330,22 @@ final class AnalysisReport {
                 .append("td, th { border: 1px solid #bbb; padding: 0.2em 0.5em; text-align: right; }\n")
                 .append("img { max-width: 100%; border: 1px solid #ddd; margin: 0.5em 0; }\n")
                 .append("</style>\n</head>\n<body>\n");
+
         page.append("<h1>Analysis of ").append(escape(dir.getName())).append("</h1>\n<p>Solver <code>")
                 .append(escape(outcome.solver().id())).append("</code>, order parameter <code>")
                 .append(escape(outcome.observable())).append("</code> along <code>").append(escape(outcome.x()))
                 .append("</code>. Swept parameters: ").append(escape(String.join(", ", outcome.swept())))
                 .append(". Tables: <code>points/</code> and <code>transitions/</code> (Parquet) beside this page.</p>\n");
+
         for (String name : pictures) {
             page.append("<p><a href=\"").append(name).append(".svg\"><img src=\"").append(name)
                     .append(".png\" alt=\"").append(name).append("\"></a></p>\n");
         }
+
         page.append("<h2>Transitions</h2>\n<p>Criteria: a transition needs a largest step between neighbouring "
                 + "points of at least 2.5 times the mean step and above 3 standard errors; it is discontinuous "
                 + "when that step is at least 4 times the larger neighbouring step.</p>\n<table>\n<tr>");
+
         List<String> fields = List.of(outcome.transitionSchema().fieldNames());
         List<String> shown = new ArrayList<>();
         for (String f : fields) {
