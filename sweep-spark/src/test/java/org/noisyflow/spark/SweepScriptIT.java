@@ -78,9 +78,10 @@ class SweepScriptIT {
     @Test
     void exampleSweepShowsTheTransition() throws Exception {
         Path out = tmp.resolve("heisenberg-s2");
-        Result r = sweep("run", "conf/heisenberg-s2.yaml", "--out", out.toString());
+        Result r = sweep("run", "conf/heisenberg-s2.yaml", "--out", out.toString(), "--analyze");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("30 rows"), r.out());
+        assertTrue(r.out().contains("analysis of magnetization_avg along beta"), r.out());
 
         Class.forName("org.duckdb.DuckDBDriver");
         String table = "read_parquet('" + out.resolve("summary") + "/*.parquet')";
@@ -110,5 +111,18 @@ class SweepScriptIT {
         }
         assertTrue(Files.exists(out.resolve("summary.arrow")));
         assertTrue(Files.exists(out.resolve("manifest.json")));
+
+        // beta_c = d = 3 for the Heisenberg kernel; the grid step of the example is 0.5.
+        String transitions = "read_parquet('" + out.resolve("analysis/transitions") + "/*.parquet')";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement();
+                ResultSet t = s.executeQuery("SELECT transition_type, transition_location FROM " + transitions)) {
+            assertTrue(t.next());
+            assertEquals("continuous", t.getString(1));
+            assertEquals(3.0, t.getDouble(2), 0.5);
+            assertFalse(t.next(), "one slice");
+        }
+        assertTrue(Files.exists(out.resolve("analysis/index.html")));
+        assertTrue(Files.exists(out.resolve("analysis/order.png")));
     }
 }
