@@ -45,4 +45,43 @@ public final class SweepPlan {
         }
         return ranges;
     }
+
+    /**
+     * Returns the parts of [0, pointCount) that no range of {@code done} covers, split into about
+     * {@code partitions} ranges in proportion to their sizes. Ranges of {@code done} may come in
+     * any order and may touch but must not overlap.
+     *
+     * @throws IllegalArgumentException if a done range overlaps another or lies outside [0, pointCount)
+     */
+    public static List<Range> splitMissing(long pointCount, List<Range> done, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+        List<Range> sorted = new ArrayList<>(done);
+        sorted.sort(java.util.Comparator.comparingLong(Range::from));
+        List<Range> gaps = new ArrayList<>();
+        long position = 0;
+        for (Range range : sorted) {
+            if (range.from() < position || range.to() > pointCount || range.from() > range.to()) {
+                throw new IllegalArgumentException("finished range [" + range.from() + ", " + range.to()
+                        + ") overlaps another or lies outside [0, " + pointCount + ")");
+            }
+            if (range.from() > position) {
+                gaps.add(new Range(position, range.from()));
+            }
+            position = range.to();
+        }
+        if (position < pointCount) {
+            gaps.add(new Range(position, pointCount));
+        }
+        long missing = gaps.stream().mapToLong(Range::size).sum();
+        List<Range> out = new ArrayList<>();
+        for (Range gap : gaps) {
+            int parts = (int) Math.max(1, Math.round((double) partitions * gap.size() / missing));
+            for (Range piece : split(gap.size(), parts)) {
+                out.add(new Range(gap.from() + piece.from(), gap.from() + piece.to()));
+            }
+        }
+        return out;
+    }
 }

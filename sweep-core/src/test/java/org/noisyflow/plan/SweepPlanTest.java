@@ -36,4 +36,37 @@ class SweepPlanTest {
         assertThrows(IllegalArgumentException.class, () -> SweepPlan.split(10, 0));
         assertThrows(IllegalArgumentException.class, () -> SweepPlan.split(-1, 4));
     }
+
+    /** The missing ranges and the done ones together cover [0, n) exactly once. */
+    @Test
+    void missingRangesFillTheGaps() {
+        List<SweepPlan.Range> done = List.of(new SweepPlan.Range(40, 60), new SweepPlan.Range(0, 10),
+                new SweepPlan.Range(60, 70));
+        List<SweepPlan.Range> missing = SweepPlan.splitMissing(100, done, 8);
+        boolean[] covered = new boolean[100];
+        for (List<SweepPlan.Range> ranges : List.of(done, missing)) {
+            for (SweepPlan.Range r : ranges) {
+                for (long i = r.from(); i < r.to(); i++) {
+                    assertTrue(!covered[(int) i], "index " + i + " twice");
+                    covered[(int) i] = true;
+                }
+            }
+        }
+        for (int i = 0; i < 100; i++) {
+            assertTrue(covered[i], "index " + i + " missing");
+        }
+        // The gaps hold 30 and 30 points, so each gets about half of the 8 ranges.
+        assertEquals(8, missing.size());
+    }
+
+    @Test
+    void nothingMissingGivesNoRanges() {
+        assertEquals(List.of(), SweepPlan.splitMissing(5, List.of(new SweepPlan.Range(0, 5)), 4));
+    }
+
+    @Test
+    void overlappingDoneRangesAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> SweepPlan.splitMissing(10,
+                List.of(new SweepPlan.Range(0, 6), new SweepPlan.Range(5, 10)), 2));
+    }
 }

@@ -77,6 +77,9 @@ public final class SweepCli implements Callable<Integer> {
         @Option(names = "--analyze", description = "run 'sweep analyze DIR' with its defaults after the sweep")
         boolean analyze;
 
+        @Option(names = "--force", description = "delete the results in DIR first, even those of another sweep file")
+        boolean force;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec commandSpec;
 
@@ -97,7 +100,7 @@ public final class SweepCli implements Callable<Integer> {
                 err.println(e.getMessage());
                 return EXIT_INVALID;
             }
-            String localProblem = checkLocalOutput(outDir);
+            String localProblem = checkLocalOutput(outDir, spec, force);
             if (localProblem != null) {
                 err.println(localProblem);
                 return EXIT_INVALID;
@@ -124,13 +127,19 @@ public final class SweepCli implements Callable<Integer> {
                 });
                 org.apache.hadoop.fs.Path dir = job.outputDirectory();
                 dirText = dir.toString();
-                FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-                if (fs.exists(new org.apache.hadoop.fs.Path(dir, "summary")) || fs.isFile(dir)) {
-                    err.println("Output directory " + dir + " already holds a sweep or is a file. "
-                            + "Fix: choose a new --out directory, or delete the old one.");
+                SweepJob.State state;
+                try {
+                    state = job.prepare(force);
+                } catch (SweepJob.ExistingOutputException e) {
+                    err.println(e.getMessage());
                     return EXIT_INVALID;
                 }
-                out.printf("noisyflow: running on %s, writing %s%n", spark.sparkContext().master(), dir);
+                if (state == SweepJob.State.COMPLETE) {
+                    out.printf("noisyflow: %s already holds every row of this sweep file; nothing to run%n", dir);
+                } else {
+                    out.printf("noisyflow: running on %s, writing %s%s%n", spark.sparkContext().master(), dir,
+                            state == SweepJob.State.RESUME ? " (resuming)" : "");
+                }
                 out.flush();
                 SweepJob.Outcome outcome = job.run(partitions);
                 Duration took = Duration.between(outcome.start(), outcome.end());
@@ -156,10 +165,11 @@ public final class SweepCli implements Callable<Integer> {
         }
 
         /**
-         * Returns a message if a local output path is a file or already contains a sweep, so that
-         * such a mistake costs no Spark start. Returns null otherwise, and for other file systems.
+         * Returns a message if a local output path is a file, or holds results of another sweep
+         * file (unless force is set), so that such a mistake costs no Spark start. Returns null
+         * otherwise, and for other file systems, which {@link SweepJob#prepare} checks.
          */
-        static String checkLocalOutput(String outDir) {
+        static String checkLocalOutput(String outDir, SweepSpec spec, boolean force) {
             java.net.URI uri;
             try {
                 uri = new java.net.URI(outDir);
@@ -174,9 +184,37 @@ public final class SweepCli implements Callable<Integer> {
                 return "Output path " + local.toAbsolutePath() + " is a file. Fix: give a directory "
                         + "with --out.";
             }
-            if (java.nio.file.Files.exists(local.resolve("summary"))) {
-                return "Output directory " + local.toAbsolutePath() + " already holds a sweep (summary/ "
-                        + "exists). Fix: choose a new --out directory, or delete the old one.";
+            if (force) {
+                return null;
+            }
+            String existing = existingHash(local);
+            if (existing != null && !existing.equals(spec.hash())) {
+                return "Output directory " + local.toAbsolutePath() + " holds results of another sweep file (spec "
+                        + "hash " + existing + "; this file has " + spec.hash() + "). Fix: choose a new --out "
+                        + "directory, or give --force to delete the old results.";
+            }
+            if (existing == null && java.nio.file.Files.exists(local.resolve("summary"))) {
+                return "Output directory " + local.toAbsolutePath() + " holds a summary/ without manifest.json or "
+                        + "part files, so the spec it belongs to is unknown. Fix: choose a new --out directory, "
+                        + "or give --force to delete it.";
+            }
+            return null;
+        }
+
+        /** Returns the spec hash of a local output directory's results, or null when it has none. */
+        private static String existingHash(Path local) {
+            try {
+                Path manifest = local.resolve("manifest.json");
+                if (java.nio.file.Files.exists(manifest)) {
+                    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile())
+                            .path("spec_hash").asText(null);
+                }
+                Path hash = local.resolve(PartFiles.PARTS).resolve(PartFiles.SPEC_HASH);
+                if (java.nio.file.Files.exists(hash)) {
+                    return java.nio.file.Files.readString(hash).strip();
+                }
+            } catch (IOException e) {
+                return "unreadable (" + e.getMessage() + ")";
             }
             return null;
         }

@@ -55,6 +55,16 @@ public final class SweepJob {
     private final Path out;
     private final FileSystem fs;
     private final Consumer<String> progress;
+    private State prepared;
+
+    /** The outputs of a run besides the record table, deleted by {@code --force}. */
+    private static final List<String> OUTPUTS = List.of("summary", PartFiles.PARTS, "summary.arrow", "spec.yaml",
+            "manifest.json", "analysis");
+    /** The record tables a solver may write, deleted by {@code --force}. */
+    private static final List<String> RECORD_TABLES = List.of("trajectories", "branches", "profiles");
+    /** Rows per file of a compacted table. */
+    private static final long ROWS_PER_FILE = 1_000_000L;
+    private static final int MAX_COMPACTED_FILES = 200;
 
     /**
      * @param spark the session; its master decides where tasks run
@@ -84,89 +94,230 @@ public final class SweepJob {
         return out;
     }
 
+    /** What an output directory holds before a run. */
+    public enum State {
+        /** No results yet: the run starts from the first point. */
+        FRESH,
+        /** Part files of the same spec: the run does only the missing ranges. */
+        RESUME,
+        /** A finished sweep of the same spec: nothing to run. */
+        COMPLETE
+    }
+
     /**
-     * Runs every (point, replicate) and writes the outputs.
+     * Checks the output directory against the spec and claims it for this spec. Returns what it
+     * holds, after deleting every earlier output when {@code force} is set.
      *
-     * @param partitions the number of tasks, at most the number of points; 0 chooses four
-     *     tasks per core of the cluster
+     * @throws ExistingOutputException when the directory is a file, or holds results of another
+     *     spec and force is not set
+     */
+    public State prepare(boolean force) throws IOException {
+        if (fs.exists(out) && fs.getFileStatus(out).isFile()) {
+            throw new ExistingOutputException("Output path " + out + " is a file. Fix: give a directory with --out.");
+        }
+        String existing = existingHash();
+        if (force) {
+            for (String name : OUTPUTS) {
+                fs.delete(new Path(out, name), true);
+            }
+            for (String table : RECORD_TABLES) {
+                fs.delete(new Path(out, table), true);
+            }
+            existing = null;
+        } else if (existing != null && !existing.equals(spec.hash())) {
+            throw new ExistingOutputException("Output directory " + out + " holds results of another sweep file "
+                    + "(spec hash " + existing + "; this file has " + spec.hash() + "). Fix: choose a new --out "
+                    + "directory, or give --force to delete the old results.");
+        } else if (existing == null && fs.exists(new Path(out, "summary"))) {
+            throw new ExistingOutputException("Output directory " + out + " holds a summary/ without manifest.json "
+                    + "or part files, so the spec it belongs to is unknown. Fix: choose a new --out directory, or "
+                    + "give --force to delete it.");
+        }
+        State state;
+        if (existing != null && fs.exists(new Path(out, "manifest.json"))) {
+            state = State.COMPLETE;
+        } else {
+            fs.mkdirs(new Path(out, PartFiles.PARTS));
+            writeText(new Path(new Path(out, PartFiles.PARTS), PartFiles.SPEC_HASH), spec.hash() + "\n");
+            writeText(new Path(out, "spec.yaml"), spec.toYaml());
+            state = PartFiles.finished(fs, out, "summary").isEmpty() ? State.FRESH : State.RESUME;
+        }
+        prepared = state;
+        return state;
+    }
+
+    /** Returns the spec hash of the results in the output directory, or null when there are none. */
+    private String existingHash() throws IOException {
+        Path manifest = new Path(out, "manifest.json");
+        if (fs.exists(manifest)) {
+            try (var in = fs.open(manifest)) {
+                return new ObjectMapper().readTree(in).path("spec_hash").asText(null);
+            }
+        }
+        Path hash = new Path(new Path(out, PartFiles.PARTS), PartFiles.SPEC_HASH);
+        if (fs.exists(hash)) {
+            try (var in = fs.open(hash)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Runs every (point, replicate) that has no committed part file yet, then merges the part
+     * files into the final tables. Calls {@link #prepare(boolean)} without force unless it was
+     * called before.
+     *
+     * @param partitions the number of tasks for the missing points, at most their number; 0
+     *     chooses four tasks per core of the cluster
      */
     public Outcome run(int partitions) throws IOException {
         Instant start = Instant.now();
+        State state = prepared != null ? prepared : prepare(false);
+        prepared = null;
         Solver solver = spec.solver();
         long points = spec.points().count();
-
-        List<SweepPlan.Range> ranges = plan(points, partitions);
-        LOG.info("sweep {}: {} points x {} replicates in {} tasks, output {}", spec.name(), points,
-                spec.replicates(), ranges.size(), out);
-
         Map<String, List<Object>> values = spec.parameterValues();
         List<String> observables = solver.observables(values);
         List<String> trajectoryColumns = solver.trajectoryColumns(values);
         StructType schema = SummarySchema.of(solver, observables);
         boolean withTrajectories = !trajectoryColumns.isEmpty();
-        JavaRDD<ResultRow> results = runTasks(ranges);
+        StructType trajectorySchema = withTrajectories ? TrajectorySchema.of(solver, trajectoryColumns) : null;
+        if (state == State.COMPLETE) {
+            LOG.info("sweep {}: {} already holds every row of this spec", spec.name(), out);
+            return finishedOutcome(schema, trajectorySchema, start);
+        }
+
+        List<SweepPlan.Range> done = PartFiles.finished(fs, out, "summary");
         if (withTrajectories) {
-            // Both tables come from one pass over the points. A lost cached partition is recomputed
-            // with identical results, because every run is a function of the spec.
-            results = results.persist(StorageLevel.MEMORY_AND_DISK());
+            dropUnfinishedRecords(solver.trajectoryTable(), done);
         }
-        Path summary = new Path(out, "summary");
-        String sweep = spec.name();
-        SweepSpec taskSpec = spec;
-        JavaRDD<Row> summaryRows = results.map(r -> SummarySchema.toRow(sweep, taskSpec.solver(), observables, r));
-        ProgressListener listener = progress == null ? null : new ProgressListener(progress);
-        if (listener != null) {
-            listener.expect(ranges.size());
-            spark.sparkContext().addSparkListener(listener);
-        }
-        try {
-            spark.createDataFrame(summaryRows, schema).write().mode(SaveMode.ErrorIfExists)
-                    .parquet(summary.toString());
-        } finally {
-            if (listener != null) {
-                spark.sparkContext().removeSparkListener(listener);
+        int requested = partitions > 0 ? partitions : Math.max(1, 4 * spark.sparkContext().defaultParallelism());
+        List<SweepPlan.Range> ranges = SweepPlan.splitMissing(points, done, requested);
+        long donePoints = done.stream().mapToLong(SweepPlan.Range::size).sum();
+        if (donePoints > 0) {
+            LOG.info("sweep {}: resuming, {} of {} points done, {} left in {} tasks", spec.name(), donePoints,
+                    points, points - donePoints, ranges.size());
+            if (progress != null) {
+                progress.accept(String.format("  resuming: %d of %d points already done", donePoints, points));
             }
         }
-        LOG.info("sweep {}: wrote {}", spec.name(), summary);
+        LOG.info("sweep {}: {} points x {} replicates in {} tasks, output {}", spec.name(), points - donePoints,
+                spec.replicates(), ranges.size(), out);
+        if (!ranges.isEmpty()) {
+            runTasks(ranges, schema, trajectorySchema, trajectoryColumns);
+        }
 
+        Path summary = new Path(out, "summary");
+        compact(PartFiles.directory(out, "summary"), schema, summary);
+        LOG.info("sweep {}: wrote {}", spec.name(), summary);
         long trajectoryRows = 0;
         if (withTrajectories) {
-            Path trajectories = new Path(out, solver.trajectoryTable());
-            StructType trajectorySchema = TrajectorySchema.of(solver, trajectoryColumns);
-            JavaRDD<Row> rows = results.flatMap(
-                    r -> TrajectorySchema.toRows(sweep, taskSpec.solver(), trajectoryColumns, r).iterator());
-            spark.createDataFrame(rows, trajectorySchema).write().mode(SaveMode.ErrorIfExists)
-                    .parquet(trajectories.toString());
-            trajectoryRows = spark.read().schema(trajectorySchema).parquet(trajectories.toString()).count();
-            results.unpersist(false);
-            LOG.info("sweep {}: wrote {} trajectory rows to {}", spec.name(), trajectoryRows, trajectories);
+            Path records = new Path(out, solver.trajectoryTable());
+            trajectoryRows = compact(PartFiles.directory(out, solver.trajectoryTable()), trajectorySchema, records);
+            LOG.info("sweep {}: wrote {} trajectory rows to {}", spec.name(), trajectoryRows, records);
         }
 
         Dataset<Row> written = spark.read().schema(schema).parquet(summary.toString());
         Map<String, Long> byStatus = countByStatus(written);
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
         exportArrow(written, schema);
-        writeText(new Path(out, "spec.yaml"), spec.toYaml());
 
         Instant end = Instant.now();
         Outcome outcome = new Outcome(points, total, byStatus, trajectoryRows, ranges.size(), start, end);
+        // The manifest marks the sweep finished, so the part files go only after it is written.
         writeText(new Path(out, "manifest.json"), manifest(outcome));
+        fs.delete(new Path(out, PartFiles.PARTS), true);
         LOG.info("sweep {}: done, rows by status {}", spec.name(), byStatus);
         return outcome;
     }
 
-    private List<SweepPlan.Range> plan(long points, int partitions) {
-        int requested = partitions > 0 ? partitions
-                : Math.max(1, 4 * spark.sparkContext().defaultParallelism());
-        return SweepPlan.split(points, requested);
+    /** Returns the outcome of a sweep that finished earlier, from its tables. */
+    private Outcome finishedOutcome(StructType schema, StructType trajectorySchema, Instant start) throws IOException {
+        fs.delete(new Path(out, PartFiles.PARTS), true);
+        Dataset<Row> written = spark.read().schema(schema).parquet(new Path(out, "summary").toString());
+        Map<String, Long> byStatus = countByStatus(written);
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        long trajectoryRows = 0;
+        if (trajectorySchema != null) {
+            trajectoryRows = spark.read().schema(trajectorySchema)
+                    .parquet(new Path(out, spec.solver().trajectoryTable()).toString()).count();
+        }
+        return new Outcome(spec.points().count(), total, byStatus, trajectoryRows, 0, start, Instant.now());
     }
 
-    /** Builds the RDD of results: one partition per range, each decoding and running its points. */
-    private JavaRDD<ResultRow> runTasks(List<SweepPlan.Range> ranges) {
+    /**
+     * Deletes record part files whose range has no summary part file: a crash between the two
+     * commits leaves them, and the new plan may cut that range differently.
+     */
+    private void dropUnfinishedRecords(String table, List<SweepPlan.Range> done) throws IOException {
+        for (SweepPlan.Range range : PartFiles.finished(fs, out, table)) {
+            if (!done.contains(range)) {
+                fs.delete(new Path(PartFiles.directory(out, table), PartFiles.name(range)), false);
+            }
+        }
+    }
+
+    /** Merges the part files of one table into the final table and returns its row count. */
+    private long compact(Path parts, StructType schema, Path target) {
+        Dataset<Row> rows = spark.read().schema(schema).parquet(parts.toString());
+        long count = rows.count();
+        int files = (int) Math.max(1, Math.min(MAX_COMPACTED_FILES, (count + ROWS_PER_FILE - 1) / ROWS_PER_FILE));
+        rows.coalesce(files).write().mode(SaveMode.Overwrite).parquet(target.toString());
+        return count;
+    }
+
+    /** Runs the ranges as Spark tasks, each committing its own part files. */
+    private void runTasks(List<SweepPlan.Range> ranges, StructType schema, StructType trajectorySchema,
+            List<String> trajectoryColumns) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SweepSpec taskSpec = spec;
-        return jsc.parallelize(new ArrayList<>(ranges), ranges.size())
-                .flatMap(range -> resultsOf(taskSpec, range));
+        String target = out.toString();
+        PartFiles.Settings settings = new PartFiles.Settings(spark.sparkContext().hadoopConfiguration());
+        ProgressListener listener = progress == null ? null : new ProgressListener(progress);
+        if (listener != null) {
+            listener.expect(ranges.size());
+            spark.sparkContext().addSparkListener(listener);
+        }
+        try {
+            jsc.parallelize(new ArrayList<>(ranges), ranges.size())
+                    .map(range -> runRange(taskSpec, range, settings, target, schema, trajectorySchema,
+                            trajectoryColumns))
+                    .collect();
+        } finally {
+            if (listener != null) {
+                spark.sparkContext().removeSparkListener(listener);
+            }
+        }
+    }
+
+    /** Runs one range in a task and commits its part files; returns its summary row count. */
+    static long runRange(SweepSpec spec, SweepPlan.Range range, PartFiles.Settings settings, String target,
+            StructType schema, StructType trajectorySchema, List<String> trajectoryColumns) throws IOException {
+        org.apache.hadoop.conf.Configuration conf = settings.configuration();
+        Path out = new Path(target);
+        Solver solver = spec.solver();
+        List<String> observables = solver.observables(spec.parameterValues());
+        try (PartFiles.Writer summary = new PartFiles.Writer(conf, out, "summary", range, schema);
+                PartFiles.Writer records = trajectorySchema == null ? null
+                        : new PartFiles.Writer(conf, out, solver.trajectoryTable(), range, trajectorySchema)) {
+            Iterator<ResultRow> results = resultsOf(spec, range);
+            while (results.hasNext()) {
+                ResultRow result = results.next();
+                summary.write(SummarySchema.toRow(spec.name(), solver, observables, result));
+                if (records != null) {
+                    for (Row row : TrajectorySchema.toRows(spec.name(), solver, trajectoryColumns, result)) {
+                        records.write(row);
+                    }
+                }
+            }
+            // The summary part commits last, because its presence marks the range finished.
+            if (records != null) {
+                records.commit();
+            }
+            summary.commit();
+            return summary.rows();
+        }
     }
 
     /** Lazily runs the replicates of the points of one range, yielding a result per run. */
@@ -240,6 +391,13 @@ public final class SweepJob {
     private void writeText(Path path, String text) throws IOException {
         try (OutputStream stream = fs.create(path, true)) {
             stream.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** An output directory that holds something this run must not overwrite. */
+    public static final class ExistingOutputException extends IOException {
+        public ExistingOutputException(String message) {
+            super(message);
         }
     }
 }

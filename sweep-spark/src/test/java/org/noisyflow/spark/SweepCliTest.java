@@ -98,12 +98,24 @@ class SweepCliTest {
     }
 
     @Test
-    void existingSweepRejectedBeforeSpark() throws Exception {
+    void unknownSummaryRejectedBeforeSpark() throws Exception {
         Path out = tmp.resolve("done");
         Files.createDirectories(out.resolve("summary"));
         Object[] result = execute("run", validSpec().toString(), "--out", out.toString());
         assertEquals(2, result[0]);
-        assertTrue(((String) result[2]).contains("already holds a sweep"), (String) result[2]);
+        assertTrue(((String) result[2]).contains("holds a summary/ without manifest.json"), (String) result[2]);
+        assertTrue(((String) result[2]).contains("--force"), (String) result[2]);
+    }
+
+    @Test
+    void otherSpecRejectedBeforeSpark() throws Exception {
+        Path out = tmp.resolve("other");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("manifest.json"), "{\"spec_hash\": \"0123456789abcdef\"}\n");
+        Object[] result = execute("run", validSpec().toString(), "--out", out.toString());
+        assertEquals(2, result[0]);
+        assertTrue(((String) result[2]).contains("holds results of another sweep file"), (String) result[2]);
+        assertTrue(((String) result[2]).contains("0123456789abcdef"), (String) result[2]);
     }
 
     @Test
