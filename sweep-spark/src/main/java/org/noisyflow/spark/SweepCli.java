@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = SweepCli.Version.class,
         description = "Runs parameter sweeps of noisy gradient flows on Spark.",
-        subcommands = {SweepCli.Run.class, SweepCli.Analyze.class})
+        subcommands = {SweepCli.Run.class, SweepCli.Analyze.class, SweepCli.Status.class})
 public final class SweepCli implements Callable<Integer> {
     /** Exit status for an invalid spec or command line. */
     public static final int EXIT_INVALID = 2;
@@ -290,6 +290,52 @@ public final class SweepCli implements Callable<Integer> {
                 LOG.error("analysis of {} failed", dir, e);
                 err.println("Analysis of " + dir + " failed: " + e + ". Fix: see the log above.");
                 return EXIT_FAILED;
+            }
+        }
+    }
+
+    /** {@code sweep status}: how many runs of a sweep directory are done, failed or missing. */
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Prints the done, failed and missing runs of a sweep directory, finished or not.")
+    static final class Status implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR", description = "the --out directory of a sweep")
+        String dir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec commandSpec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = commandSpec.commandLine().getOut();
+            PrintWriter err = commandSpec.commandLine().getErr();
+            Path local = Path.of(dir);
+            if (!dir.contains("://") && !java.nio.file.Files.isRegularFile(local.resolve("spec.yaml"))) {
+                err.println("No sweep in " + local.toAbsolutePath() + ": spec.yaml not found. Fix: give the --out "
+                        + "directory of a started sweep.");
+                return EXIT_INVALID;
+            }
+            SparkSession spark;
+            try {
+                spark = SparkSessions.forSweep("status");
+            } catch (RuntimeException e) {
+                LOG.error("Spark did not start", e);
+                err.println("Spark could not start: " + e.getMessage() + ".");
+                return EXIT_INVALID;
+            }
+            try {
+                SweepStatus status = SweepStatus.of(spark, dir);
+                out.println(status.describe());
+                out.flush();
+                return 0;
+            } catch (SpecException e) {
+                err.println(e.getMessage());
+                return EXIT_INVALID;
+            } catch (IOException | RuntimeException e) {
+                LOG.error("status of {} failed", dir, e);
+                err.println("Status of " + dir + " failed: " + e + ".");
+                return EXIT_FAILED;
+            } finally {
+                spark.stop();
             }
         }
     }
