@@ -75,11 +75,18 @@ final class AggregationParameters {
         return "uniform".equals(init) ? 1.0 : 1.0 + 0.5 * t;
     }
 
+    /** The largest degree searched for the first unstable mode. */
+    private static final int THRESHOLD_DEGREE = 30;
+
     /**
-     * Returns kappa_c, where the uniform state loses stability, for the axis kappa: mode 1 grows
-     * once kappa |w_1| exceeds the repulsion's coefficient R_1, which is c at eps = 0. Per unit
-     * kappa, w_1 = -|S^{d-1}|/d for the dot attraction, so kappa_c = c d/|S^{d-1}| at eps = 0,
-     * and |S^{d-1}| times the normalised transformer coefficient for the transformer's.
+     * Returns kappa_c, where the uniform state loses stability, for the axis kappa. Mode l grows
+     * once kappa |w_l| exceeds the repulsion's coefficient R_l (c for every l at eps = 0), where
+     * w_l is the attraction's Funk-Hecke coefficient per unit kappa. The dot attraction has only
+     * w_1 = -|S^{d-1}|/d, so kappa_c = R_1 d/|S^{d-1}|. The transformer's w_l shrink with l about
+     * like e^{-l^2/(2 gamma)} and the Gaussian's R_l like e^{-eps^2 l^2/2}, so a higher mode can go
+     * first: kappa_c is the smallest R_l/|w_l| over l &le; 30. For l large against both gamma and
+     * 1/eps^2, R_l/|w_l| behaves like (1/(eps^2 gamma))^l, so when eps^2 gamma &gt; 1 fine modes
+     * grow at any kappa &gt; 0 and kappa_c is 0.
      */
     static OptionalDouble linearThreshold(String axis, Map<String, Object> slice) {
         if (!"kappa".equals(axis) || slice.get("d") == null || slice.get("eps") == null
@@ -90,10 +97,22 @@ final class AggregationParameters {
         int d = p.intValue("d");
         double eps = p.real("eps");
         double c = p.real("repulsion_strength");
-        double repulsion = eps > 0 ? new GaussianRepulsion(c, eps, d).firstCoefficient() : c;
+        GaussianRepulsion repulsion = eps > 0 ? new GaussianRepulsion(c, eps, d) : null;
         double area = SphereGeometry.sphereArea(d - 1);
-        double attractionPerKappa = "transformer".equals(slice.get("attraction"))
-                ? area * KernelSpectrum.transformerCoefficient(d, 1, p.real("gamma")) : -area / d;
-        return OptionalDouble.of(repulsion / -attractionPerKappa);
+        boolean transformer = "transformer".equals(slice.get("attraction"));
+        if (transformer && repulsion != null && eps * eps * p.real("gamma") > 1) {
+            return OptionalDouble.of(0.0);
+        }
+        int degrees = transformer ? THRESHOLD_DEGREE : 1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int l = 1; l <= degrees; l++) {
+            double attraction = transformer ? -area * KernelSpectrum.transformerCoefficient(d, l, p.real("gamma"))
+                    : area / d;
+            double resistance = repulsion == null ? c : repulsion.coefficient(l);
+            if (attraction > 0) {
+                best = Math.min(best, resistance / attraction);
+            }
+        }
+        return Double.isFinite(best) ? OptionalDouble.of(best) : OptionalDouble.empty();
     }
 }

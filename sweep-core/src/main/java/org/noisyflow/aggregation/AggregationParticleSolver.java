@@ -34,7 +34,7 @@ import org.noisyflow.sphere.GaussLegendre;
  * C = &int;W_eps d&sigma; = {@link GaussianRepulsion#total()}, so C rho_i is the repulsive potential
  * at the particle. C is c (1 + O(eps^2)), and c (1 - e^{-2/eps^2}) at d = 3, but far below c where
  * the Gaussian is wide against the sphere. At d = 64 and eps = 1, where |S^63| = 2e-18 and the
- * density estimate is near 7e17, c in place of C would give steps near 3e-18.
+ * density estimate is near 7e17, c = 1 in place of C would give steps near 3e-19.
  * A step that would stop within 1e-6 of its length before a record time is stretched to land on it.
  * With {@code dt} the step is dt, shortened where needed to land on the record times and t_end.
  * A run whose adaptive step falls below t_end/1e8 stops as diverged.

@@ -34,8 +34,15 @@ public final class AggregationPdeSolver implements Solver {
     static final double SUPPORT_THRESHOLD = 1e-10;
     /** Largest number of stored kernel-matrix entries, 400 MB of doubles. */
     static final long MAX_KERNEL_ENTRIES = 50_000_000L;
-    /** Largest number of profile records of one run. */
-    static final long MAX_RECORDS = 100_000L;
+    /**
+     * Largest d. The uniform density M/|S^{d-1}| grows like 1e17 M at d = 64, where the
+     * porous-medium step limit is already far below any practical t_end.
+     */
+    static final int MAX_D = 64;
+    /** Largest number of steps a run may need at its initial parabolic step limit. */
+    static final double MAX_STEPS = 1e8;
+    /** Largest number of profile rows of one run: records times cells. */
+    static final long MAX_PROFILE_ROWS = 1_000_000L;
     /** Step size, relative to t_end, below which a run is reported as diverged. */
     static final double SMALLEST_STEP = 1e-13;
 
@@ -46,7 +53,7 @@ public final class AggregationPdeSolver implements Solver {
 
     private static List<ParameterDef> declareParameters() {
         List<ParameterDef> defs = new ArrayList<>();
-        defs.add(ParameterDef.integer("d", "ambient dimension; densities live on S^{d-1}").atLeast(2).atMost(200));
+        defs.add(ParameterDef.integer("d", "ambient dimension; densities live on S^{d-1}").atLeast(2).atMost(MAX_D));
         defs.add(ParameterDef.integer("cells", "finite-volume cells in the polar angle").atLeast(8).atMost(20_000));
         defs.addAll(AggregationParameters.DEFS);
         defs.add(AggregationParameters.T_END);
@@ -98,15 +105,28 @@ public final class AggregationPdeSolver implements Solver {
     @Override
     public void validate(Parameters p) {
         AggregationParameters.validate(p);
+        int d = p.intValue("d");
         int cells = p.intValue("cells");
-        ZonalGrid grid = new ZonalGrid(2, cells);
+        double eps = p.real("eps");
+        double c = p.real("repulsion_strength");
+        ZonalGrid grid = new ZonalGrid(d, cells);
+        if (!(grid.measure[0] >= Double.MIN_NORMAL)) {
+            throw new InvalidParameterException("cells", p.get("cells"), "the pole cell's measure underflows at d = "
+                    + d + "; use fewer cells or a smaller d");
+        }
         int bandwidth = 0;
         if ("transformer".equals(p.choice("attraction"))) {
             bandwidth = ZonalKernelMatrix.bandwidth(grid, p.real("gamma"));
+            checkResolved(grid, p.real("gamma"), "gamma", p.get("gamma"));
         }
-        if (p.real("eps") > 0 && p.real("repulsion_strength") > 0) {
-            double eps = p.real("eps");
+        if (eps > 0 && c > 0) {
+            double peak = new GaussianRepulsion(c, eps, d).peak();
+            if (!Double.isFinite(peak)) {
+                throw new InvalidParameterException("eps", p.get("eps"), String.format("the repulsion's peak "
+                        + "c (2 pi eps^2)^{-(d-1)/2} overflows at d = %d; use a larger eps", d));
+            }
             bandwidth = Math.max(bandwidth, ZonalKernelMatrix.bandwidth(grid, 1.0 / (eps * eps)));
+            checkResolved(grid, 1.0 / (eps * eps), "eps", p.get("eps"));
         }
         long entries = (long) cells * Math.min(cells, 2L * bandwidth + 1);
         if (entries > MAX_KERNEL_ENTRIES) {
@@ -115,10 +135,41 @@ public final class AggregationPdeSolver implements Solver {
                             + "(the matrix is dense for the transformer attraction and has about "
                             + "17 eps/dtheta entries per row for the repulsion)", entries, MAX_KERNEL_ENTRIES));
         }
-        if (p.has("record_every") && p.real("t_end") / p.real("record_every") > MAX_RECORDS) {
-            throw new InvalidParameterException("record_every", p.get("record_every"), String.format(
-                    "t_end/record_every exceeds %d profiles per run; use record_every >= %.3g",
-                    MAX_RECORDS, p.real("t_end") / MAX_RECORDS));
+
+        double tEnd = p.real("t_end");
+        if (c > 0) {
+            // The parabolic limit at the initial peak density bounds the step from above, and the
+            // density only grows as the mass aggregates, so this is a lower bound on the steps.
+            double peakDensity = p.real("mass") * AggregationParameters.initialShape(p.choice("init"), 1.0)
+                    / SphereGeometry.sphereArea(d - 1);
+            double area = Math.max(grid.stepLength * grid.width, 0.5 * Math.E * eps * eps);
+            double step = p.real("cfl") * area / (c * peakDensity);
+            if (tEnd / step > MAX_STEPS) {
+                throw new InvalidParameterException("t_end", p.get("t_end"), String.format("the run needs at "
+                        + "least %.3g steps, since the step limit cfl a/(c rho) at the initial peak density %.3g "
+                        + "is %.3g; the limit is %.0g steps; use t_end <= %.3g, fewer cells, or a smaller "
+                        + "repulsion_strength or mass", tEnd / step, peakDensity, step, MAX_STEPS,
+                        MAX_STEPS * step));
+            }
+        }
+        long records = 1 + (p.has("record_every") ? (long) Math.ceil(tEnd / p.real("record_every")) : 0);
+        if (records * cells > MAX_PROFILE_ROWS) {
+            throw new InvalidParameterException(p.has("record_every") ? "record_every" : "cells",
+                    p.has("record_every") ? p.get("record_every") : p.get("cells"), String.format(
+                    "%d profiles of %d cells exceed the limit of %d profile rows per run; use record_every >= "
+                            + "%.3g or fewer cells", records, cells, MAX_PROFILE_ROWS,
+                    tEnd * cells / (MAX_PROFILE_ROWS - cells)));
+        }
+    }
+
+    /** Rejects a kernel e^{b(t-1)} too narrow for the cells' largest quadrature rule. */
+    private static void checkResolved(ZonalGrid grid, double b, String key, Object value) {
+        if (ZonalKernelMatrix.nodes(grid.width, b) > ZonalKernelMatrix.MAX_NODES) {
+            // nodes = 6 + ceil(3 dtheta sqrt(b)) <= 48 holds for dtheta <= 14/sqrt(b).
+            long cells = (long) Math.ceil(Math.PI * Math.sqrt(b) / 14.0);
+            throw new InvalidParameterException(key, value, String.format("the kernel's width 1/sqrt(%.3g) is too "
+                    + "narrow for cells of %.3g rad, which the quadrature cannot resolve; use cells >= %d",
+                    b, grid.width, cells));
         }
     }
 
@@ -149,10 +200,13 @@ public final class AggregationPdeSolver implements Solver {
             energy = next;
             massError = Math.max(massError, Math.abs(scheme.mass() - mass0) / mass0);
             if (!Double.isFinite(energy) || !(dt > SMALLEST_STEP * tEnd)) {
-                return new RunResult(RunStatus.DIVERGED, String.format("at t = %.6g after %d steps the %s; "
-                        + "use more cells or a smaller cfl", scheme.time(), scheme.steps(),
-                        Double.isFinite(energy) ? "step fell to " + dt : "density became non-finite"),
-                        observables(scheme, energyIncrease, massError), profiles);
+                String problem = Double.isNaN(dt) || !Double.isFinite(energy)
+                        ? "density became non-finite or no step met the step limits"
+                        : "step fell to " + dt + ", below " + SMALLEST_STEP + " t_end, as the density concentrated";
+                return new RunResult(RunStatus.DIVERGED, String.format("at t = %.6g after %d steps the %s; use a "
+                        + "smaller t_end, or more repulsion_strength so that the density stays bounded",
+                        scheme.time(), scheme.steps(), problem), observables(scheme, energyIncrease, massError),
+                        profiles);
             }
             if (scheme.time() >= nextRecord * (1 - 1e-14)) {
                 if (nextRecord == tEnd) {

@@ -1,6 +1,7 @@
 package org.noisyflow.aggregation;
 
 import java.io.Serializable;
+import org.noisyflow.sphere.Gegenbauer;
 
 /**
  * The localized repulsion W_eps(x, y) = eps^{-(d-1)} V(|x - y|/eps) with the Gaussian profile
@@ -49,12 +50,14 @@ public record GaussianRepulsion(double strength, double eps, int d) implements S
     }
 
     /**
-     * Returns the degree-1 Funk-Hecke coefficient &int; W_eps(x, y) &lt;x, y&gt; d&sigma;(y), which is
-     * c (1 - eps^2) at d = 3 up to e^{-2/eps^2}. Integrating e^{a cos psi} cos psi sin^{d-2} psi by
-     * parts turns it into (a/(d-1)) &int; e^{a cos psi} sin^d psi with a = 1/eps^2.
+     * Returns the Funk-Hecke coefficient of degree l, &int; W_eps(x, y) P_l(&lt;x, y&gt;) d&sigma;(y) with
+     * P_l the Gegenbauer polynomial normalised by P_l(1) = 1: the growth of mode l near the uniform
+     * state feels the repulsion through it. It is c (1 - eps^2) for l = 1 and
+     * c (1 - 3 eps^2 + 3 eps^4) for l = 2 at d = 3, up to e^{-2/eps^2}.
      */
-    public double firstCoefficient() {
+    public double coefficient(int l) {
         double a = 1.0 / (eps * eps);
-        return peak() * SphereGeometry.sphereArea(d - 2) * a / (d - 1) * SphereGeometry.exponentialIntegral(a, d);
+        return peak() * SphereGeometry.sphereArea(d - 2)
+                * SphereGeometry.exponentialIntegral(a, d - 2, t -> Gegenbauer.value(d, l, t));
     }
 }

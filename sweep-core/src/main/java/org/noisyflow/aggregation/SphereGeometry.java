@@ -30,7 +30,17 @@ public final class SphereGeometry {
      * the integrand is below e^{-40} of that peak, or over [0, &pi;] when no such U exists.
      */
     public static double exponentialIntegral(double a, int p) {
-        if (a == 0.0) {
+        return exponentialIntegral(a, p, null);
+    }
+
+    /**
+     * Returns &int;_0^&pi; e^{a(cos &psi; - 1)} sin^p &psi; f(cos &psi;) d&psi; for a bounded weight f,
+     * such as a Gegenbauer polynomial, with the range rule of {@link #exponentialIntegral(double, int)}.
+     *
+     * @param weight f, or null for f = 1
+     */
+    public static double exponentialIntegral(double a, int p, java.util.function.DoubleUnaryOperator weight) {
+        if (a == 0.0 && weight == null) {
             return Math.exp(0.5 * Math.log(Math.PI) + Gamma.logGamma(0.5 * (p + 1)) - Gamma.logGamma(0.5 * p + 1.0));
         }
         double decay = 40.0 + 0.5 * p * (1.0 + Math.log(Math.max(1.0, a / Math.max(p, 1))));
@@ -45,6 +55,9 @@ public final class SphereGeometry {
             double value = Math.exp(-2.0 * a * sinHalf * sinHalf);
             if (p > 0) {
                 value *= Math.pow(Math.sin(psi), p);
+            }
+            if (weight != null) {
+                value *= weight.applyAsDouble(Math.cos(psi));
             }
             sum += rule[1][k] * value;
         }

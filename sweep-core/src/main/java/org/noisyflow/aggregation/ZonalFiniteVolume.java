@@ -27,7 +27,7 @@ import java.util.Arrays;
 final class ZonalFiniteVolume {
     /** Ratio of a redone step to the stage limit it broke, so that the retry passes. */
     private static final double RETRY_FACTOR = 0.9;
-    /** Retries of one step; each shrinks it by at least RETRY_FACTOR, so this many suffice. */
+    /** Retries of one step, each shrinking it by at least RETRY_FACTOR; a step that needs more is reported as failed. */
     private static final int MAX_RETRIES = 50;
 
     private final ZonalGrid grid;
@@ -148,16 +148,25 @@ final class ZonalFiniteVolume {
      * to q keeps the mass, where the convex form q/3 + 2(...)/3 would lose 1e-16 per step
      * because 1/3 + 2/3 is not 1 in binary floating point.
      *
-     * @return the step taken
+     * @return the step taken, or NaN when the state became non-finite or no step met the limits
      */
     double step(double maxStep) {
         double dt = Math.min(maxStep, evaluate(cellMass, rate1));
+        if (Double.isNaN(dt)) {
+            return Double.NaN;
+        }
         for (int attempt = 0; ; attempt++) {
+            if (attempt > MAX_RETRIES) {
+                return Double.NaN;
+            }
             for (int i = 0; i < cellMass.length; i++) {
                 stage[i] = cellMass[i] + dt * rate1[i];
             }
             double limit = evaluate(stage, rate2);
-            if (dt > limit && attempt < MAX_RETRIES) {
+            if (Double.isNaN(limit)) {
+                return Double.NaN;
+            }
+            if (dt > limit) {
                 dt = RETRY_FACTOR * limit;
                 continue;
             }
@@ -165,7 +174,10 @@ final class ZonalFiniteVolume {
                 stage[i] = cellMass[i] + 0.25 * dt * (rate1[i] + rate2[i]);
             }
             limit = evaluate(stage, rate3);
-            if (dt > limit && attempt < MAX_RETRIES) {
+            if (Double.isNaN(limit)) {
+                return Double.NaN;
+            }
+            if (dt > limit) {
                 dt = RETRY_FACTOR * limit;
                 continue;
             }
@@ -217,6 +229,9 @@ final class ZonalFiniteVolume {
         out[n - 1] = inflow;
         for (int i = 0; i < n; i++) {
             out[i] *= grid.tangentArea;
+        }
+        if (!(speed <= Double.MAX_VALUE) || !(densityMax <= Double.MAX_VALUE)) {
+            return Double.NaN;
         }
         double limit = Double.POSITIVE_INFINITY;
         if (speed > 0) {

@@ -18,7 +18,8 @@ import org.noisyflow.sphere.GaussLegendre;
  * {@link GaussianRepulsion#CUTOFF} of its peak on the whole cell pair are left out.
  */
 final class ZonalKernelMatrix {
-    private static final int MAX_NODES = 48;
+    /** The largest Gauss-Legendre rule per cell; {@link #nodes} above it means an unresolved kernel. */
+    static final int MAX_NODES = 48;
 
     private final int cells;
     private final int[] first;
@@ -42,7 +43,7 @@ final class ZonalKernelMatrix {
         int nodes = 4;
         for (double b : exponent) {
             bandwidth = Math.max(bandwidth, bandwidth(grid, b));
-            nodes = Math.max(nodes, Math.min(MAX_NODES, 6 + (int) Math.ceil(3.0 * grid.width * Math.sqrt(b))));
+            nodes = Math.max(nodes, Math.min(MAX_NODES, nodes(grid.width, b)));
         }
         double[][][] rule = new double[n][][];
         double[][] sine = new double[n][nodes];
@@ -104,6 +105,11 @@ final class ZonalKernelMatrix {
      * Returns the number of neighbours on each side beyond which e^{b(cos g - 1)} is below the
      * cutoff for the gap g between the cells.
      */
+    /** Returns the Gauss-Legendre nodes per cell of width dtheta that resolve e^{b(t-1)}, whose width is 1/&radic;b. */
+    static int nodes(double width, double b) {
+        return 6 + (int) Math.ceil(3.0 * width * Math.sqrt(b));
+    }
+
     static int bandwidth(ZonalGrid grid, double b) {
         double limit = Math.log(1.0 / GaussianRepulsion.CUTOFF) / b;
         if (limit >= 2.0) {

@@ -10,8 +10,8 @@ package org.noisyflow.analysis;
  * @param bracketHigh the grid value just above it, NaN for {@link #NONE}
  * @param orderBelow the mean order parameter at bracketLow, NaN for {@link #NONE}
  * @param orderAbove the mean order parameter at bracketHigh, NaN for {@link #NONE}
- * @param jumpRatio the largest change of the order parameter between neighbouring points divided
- *     by the larger of the changes next to it (infinite when there are none), NaN for {@link #NONE}
+ * @param jumpRatio the steepest slope of the order parameter between neighbouring points divided
+ *     by the larger of the slopes next to it (infinite when there are none), NaN for {@link #NONE}
  * @param points the number of grid points of the slice with a mean
  */
 public record Transition(String type, double location, double uncertainty, double bracketLow,

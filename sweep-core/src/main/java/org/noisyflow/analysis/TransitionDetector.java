@@ -6,14 +6,17 @@ import java.util.stream.IntStream;
  * Locates and classifies the transition of an order parameter along one swept parameter x, from
  * the replicate means at the grid points of one slice.
  *
- * <p>Criteria, with the steps between neighbouring grid points Δ_k = O_{k+1} - O_k:
+ * <p>Criteria, with the slopes between neighbouring grid points
+ * s_k = |O_{k+1} - O_k| / (x_{k+1} - x_k), the steepest of which, s_k*, brackets the transition:
  * <ul>
- *   <li><b>none in range</b> unless the largest step |Δ_k*| is at least {@value #CONCENTRATION}
- *       times the mean step (O_max - O_min)/(points - 1), and larger than {@value #NOISE_SIGMAS}
- *       combined standard errors of its two means. A drift spread evenly over the range, or a
- *       change within the noise, is not a transition. At least three points are needed.</li>
- *   <li><b>discontinuous</b> when the jump ratio |Δ_k*| / max(|Δ_k*-1|, |Δ_k*+1|) is at least
- *       {@value #JUMP_RATIO}. On a grid fine against the critical region, an onset
+ *   <li><b>none in range</b> unless s_k* is at least {@value #CONCENTRATION} times the mean
+ *       slope (O_max - O_min)/(x_max - x_min), and its step |O_k*+1 - O_k*| is larger than
+ *       {@value #NOISE_SIGMAS} combined standard errors of its two means (skipped when they are
+ *       unknown, as with one replicate). A drift spread evenly over the range, or a change within
+ *       the noise, is not a transition. With three points the steepest slope is at most twice the
+ *       mean, so at least four points are needed.</li>
+ *   <li><b>discontinuous</b> when the jump ratio s_k* / max(s_k*-1, s_k*+1) is at least
+ *       {@value #JUMP_RATIO}. On a uniform grid fine against the critical region, an onset
  *       O ~ (x - x_c)^{1/2} gives a ratio of at most 1/(&radic;2 - 1) = 2.41, while a jump
  *       keeps its size as the grid is refined, so its ratio grows.</li>
  *   <li><b>continuous</b> otherwise.</li>
@@ -60,28 +63,35 @@ public final class TransitionDetector {
             return Transition.none(n);
         }
 
+        // Steps are compared as slopes, so that a grid with uneven spacing does not make its
+        // widest gap look like a transition.
         int bracket = 0;
-        double jump = 0.0;
+        double steepest = 0.0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
+        double[] slope = new double[n - 1];
         for (int k = 0; k < n; k++) {
             min = Math.min(min, order[k]);
             max = Math.max(max, order[k]);
-            if (k + 1 < n && Math.abs(order[k + 1] - order[k]) > jump) {
-                jump = Math.abs(order[k + 1] - order[k]);
-                bracket = k;
+            if (k + 1 < n) {
+                slope[k] = Math.abs(order[k + 1] - order[k]) / (xs[k + 1] - xs[k]);
+                if (slope[k] > steepest) {
+                    steepest = slope[k];
+                    bracket = k;
+                }
             }
         }
-        double meanStep = (max - min) / (n - 1);
+        double jump = Math.abs(order[bracket + 1] - order[bracket]);
+        double meanSlope = (max - min) / (xs[n - 1] - xs[0]);
         double noise = Math.hypot(finiteOrZero(errors[bracket]), finiteOrZero(errors[bracket + 1]));
-        if (!(jump > 0) || jump < CONCENTRATION * meanStep || jump <= NOISE_SIGMAS * noise) {
+        if (!(jump > 0) || steepest < CONCENTRATION * meanSlope || jump <= NOISE_SIGMAS * noise) {
             return Transition.none(n);
         }
 
-        double left = bracket > 0 ? Math.abs(order[bracket] - order[bracket - 1]) : 0.0;
-        double right = bracket + 2 < n ? Math.abs(order[bracket + 2] - order[bracket + 1]) : 0.0;
+        double left = bracket > 0 ? slope[bracket - 1] : 0.0;
+        double right = bracket + 2 < n ? slope[bracket + 1] : 0.0;
         double neighbour = Math.max(left, right);
-        double ratio = neighbour > 0 ? jump / neighbour : Double.POSITIVE_INFINITY;
+        double ratio = neighbour > 0 ? steepest / neighbour : Double.POSITIVE_INFINITY;
         double low = xs[bracket];
         double high = xs[bracket + 1];
         double halfWidth = 0.5 * (high - low);

@@ -382,6 +382,18 @@ public final class SpecParser {
         }
     }
 
+    /** Returns ": a=1, b=2" with the point's values of the swept parameters, or "" without a point. */
+    private static String sweptValues(SweepSpec spec, Point point) {
+        if (point == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(":");
+        for (String name : spec.axisNames()) {
+            text.append(text.length() == 1 ? " " : ", ").append(name).append('=').append(point.parameters().get(name));
+        }
+        return text.toString();
+    }
+
     /**
      * Runs the solver's checks at every point, and rejects a given parameter that the solver finds
      * inapplicable at every point.
@@ -407,11 +419,13 @@ public final class SpecParser {
                         key = keyPaths.get(def.reciprocalOf());
                     }
                 }
-                String where = spec.axes().isEmpty() ? ""
-                        : " (at point " + index + (point == null ? "" : ": " + point.parameters()) + ")";
+                String where = spec.axes().isEmpty() ? "" : " (at point " + index + sweptValues(spec, point) + ")";
+                boolean hasDefault = solver.parameters().stream()
+                        .anyMatch(def -> def.name().equals(e.key()) && def.defaultValue() != null);
                 throw new SpecException(source, key, e.value(), e.getMessage() + where,
                         e.value() == null ? "add the key under 'parameters', or under 'axes' to sweep it"
-                                : "change the value or remove the key");
+                                : hasDefault ? "change the value, or remove the key to use its default"
+                                : "change the value as the message says");
             }
         }
         for (String name : unused) {

@@ -181,4 +181,52 @@ class AggregationPdeSolverTest extends SolverContract {
                         + "eps: 0, t_end: 1}"));
         assertTrue(e.getMessage().contains("fewer cells"), e.getMessage());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{d: 3, cells: 16, kappa: 1.0, repulsion_strength: 0.1, eps: 0.003, t_end: 1} | eps | use cells >= 75",
+        "{d: 3, cells: 2000, kappa: 1.0, repulsion_strength: 1000, eps: 0, t_end: 1000} | t_end | use t_end <=",
+        "{d: 3, cells: 2000, kappa: 1.0, repulsion_strength: 0.1, eps: 0, t_end: 10, record_every: 0.01} "
+                + "| record_every | use record_every >=",
+        "{d: 64, cells: 100, kappa: 1.0, repulsion_strength: 1.0, eps: 1.0e-6, t_end: 1} | eps | use a larger eps"})
+    void budgetsAreRejected(String mapping, String key, String fix) {
+        SpecException e = assertThrows(SpecException.class, () -> parameters(AggregationPdeSolver.ID, mapping));
+        assertTrue(e.getMessage().contains("'parameters." + key + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains(fix), e.getMessage());
+    }
+
+    /**
+     * kappa_c of the uniform state: c d/|S^{d-1}| = 3/(4 pi) for the dot attraction at d = 3;
+     * gamma^{3/2}/((2 pi)^{3/2} I_{3/2}(gamma)) = 0.06215243889 for the transformer's at gamma = 4;
+     * at gamma = 5, eps = 0.4 the minimum of R_l/|w_l| over l is at l = 1, 0.0281481392273
+     * (scipy, from the Bessel forms of both coefficients); at gamma = 10, eps = 0.5, where
+     * eps^2 gamma &gt; 1, it is 0.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "dot | 0 | 0 | 0.238732414637843",
+        "transformer | 4.0 | 0 | 0.06215243889",
+        "transformer | 5.0 | 0.4 | 0.0281481392273",
+        "transformer | 10.0 | 0.5 | 0.0"})
+    void thresholdMatchesBesselForms(String attraction, double gamma, double eps, double expected) {
+        java.util.Map<String, Object> slice = new java.util.HashMap<>();
+        slice.put("attraction", attraction);
+        slice.put("gamma", "dot".equals(attraction) ? null : gamma);
+        slice.put("d", 3L);
+        slice.put("eps", eps);
+        slice.put("repulsion_strength", 1.0);
+        double kappa = SOLVER.predictedTransition("kappa", slice).orElseThrow();
+        assertEquals(expected, kappa, 1e-10 * Math.max(1, expected));
+        assertTrue(SOLVER.predictedTransition("beta", slice).isEmpty());
+    }
+
+    /** At d = 3 the Gaussian's coefficients are c (1 - eps^2) and c (1 - 3 eps^2 + 3 eps^4) up to e^{-2/eps^2}. */
+    @ParameterizedTest
+    @CsvSource({"0.1", "0.2"})
+    void repulsionCoefficientsAtDimensionThree(double eps) {
+        GaussianRepulsion repulsion = new GaussianRepulsion(0.7, eps, 3);
+        assertEquals(0.7 * (1 - eps * eps), repulsion.coefficient(1), 1e-13);
+        assertEquals(0.7 * (1 - 3 * eps * eps + 3 * Math.pow(eps, 4)), repulsion.coefficient(2), 1e-13);
+        assertEquals(repulsion.total(), repulsion.coefficient(0), 1e-15);
+    }
 }

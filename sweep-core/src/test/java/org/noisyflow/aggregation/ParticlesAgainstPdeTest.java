@@ -17,11 +17,11 @@ import org.noisyflow.solver.RunStatus;
  * and the grid's error.
  *
  * <p>The grid error dominates. The nonlocal model concentrates mass near the pole on the grid
- * scale, and the magnetization at t = 10 converges at about order 0.7 in the cell count:
- * 0.9433699, 0.9434014, 0.9434252 and 0.9434397 at 100 to 800 cells. The energy converges at
- * about second order. The remaining error of N cells is |E(N) - E(N/2)|/(2^p - 1), below
- * 3 |E(N) - E(N/2)| for any order p above 0.42, and the tolerance adds that to four standard
- * errors of the particle mean. Particles at n = 1000 and n = 2000 agree to 2e-7, so their bias
+ * scale, and the magnetization at t = 10 converges slowly in the cell count: 0.9433699,
+ * 0.9434014, 0.9434252 and 0.9434397 at 100 to 800 cells, orders 0.40 and 0.72 between
+ * successive pairs. The energy converges at about second order. The remaining error of N cells
+ * is |E(N) - E(N/2)|/(2^p - 1), below 4 |E(N) - E(N/2)| for any order p above 0.32, and the
+ * tolerance adds that to four standard errors of the particle mean. Particles at n = 1000 and n = 2000 agree to 2e-7, so their bias
  * is below the particle spread.
  */
 class ParticlesAgainstPdeTest {
@@ -61,7 +61,7 @@ class ParticlesAgainstPdeTest {
 
     private static void assertAgree(String name, double[] particles, Map<String, Double> fine,
             Map<String, Double> coarse) {
-        double gridError = 3 * Math.abs(fine.get(name) - coarse.get(name));
+        double gridError = 4 * Math.abs(fine.get(name) - coarse.get(name));
         double tolerance = 4 * particles[1] + gridError;
         assertTrue(Math.abs(particles[0] - fine.get(name)) <= tolerance, name + ": particles " + particles[0]
                 + " +- " + particles[1] + ", finite volumes " + fine.get(name) + ", tolerance " + tolerance);

@@ -130,4 +130,22 @@ class TransitionDetectorTest {
                 () -> TransitionDetector.detect(new double[] {1, 3, 2}, new double[] {0, 1, 1}, null, null));
         assertTrue(e.getMessage().contains("strictly increasing"), e.getMessage());
     }
+
+    /**
+     * The eps -> 0 sweep of the aggregation model: m - m_0 = 0.46 eps^2 on the uneven grid
+     * 0, 0.025, 0.05, 0.1, 0.2. Its steepest slope is 1.5 times the mean slope, a smooth drift.
+     */
+    @Test
+    void unevenGridDriftIsNone() {
+        double[] eps = {0.0, 0.025, 0.05, 0.1, 0.2};
+        double[] m = Arrays.stream(eps).map(e -> 0.9386 + 0.46 * e * e).toArray();
+        assertEquals(Transition.NONE, TransitionDetector.detect(eps, m, null, null).type());
+    }
+
+    /** With three points the steepest slope is at most twice the mean slope, below the threshold 2.5. */
+    @Test
+    void threePointsAreNone() {
+        Transition t = TransitionDetector.detect(new double[] {1, 2, 3}, new double[] {0, 0, 1}, null, null);
+        assertEquals(Transition.NONE, t.type());
+    }
 }

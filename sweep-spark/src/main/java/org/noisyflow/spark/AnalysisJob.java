@@ -140,15 +140,16 @@ public final class AnalysisJob {
         points.write().mode(SaveMode.Overwrite).parquet(new Path(analysis, "points").toString());
         Dataset<Row> written = spark.read().parquet(new Path(analysis, "points").toString()).cache();
 
+        Map<String, Boolean> logAxes = logAxes();
+        boolean logX = Boolean.TRUE.equals(logAxes.get(x));
         List<String> sliceColumns = parameters.stream().filter(p -> !p.equals(x) && !p.equals(partner)).toList();
         StructType transitionSchema = transitionSchema(summary.schema(), sliceColumns);
-        Dataset<Row> transitions = transitions(written, solver, x, observable, sliceColumns, transitionSchema);
+        Dataset<Row> transitions = transitions(written, solver, x, logX, observable, sliceColumns, transitionSchema);
         transitions.write().mode(SaveMode.Overwrite).parquet(new Path(analysis, "transitions").toString());
         List<Row> transitionRows = spark.read().schema(transitionSchema)
                 .parquet(new Path(analysis, "transitions").toString()).collectAsList();
         LOG.info("analysis of {}: {} slices, wrote {}", dir, transitionRows.size(), analysis);
 
-        Map<String, Boolean> logAxes = logAxes();
         return new Outcome(solver, x, y, observable, swept, by, written, transitionRows, transitionSchema, logAxes);
     }
 
@@ -368,7 +369,7 @@ public final class AnalysisJob {
     }
 
     /** Detects the transition of every slice, one Spark group per slice. */
-    private Dataset<Row> transitions(Dataset<Row> points, Solver solver, String x, String observable,
+    private Dataset<Row> transitions(Dataset<Row> points, Solver solver, String x, boolean logX, String observable,
             List<String> sliceColumns, StructType schema) {
         List<Column> selected = new ArrayList<>();
         for (String name : sliceColumns) {
@@ -385,7 +386,7 @@ public final class AnalysisJob {
                 .filter(r -> !r.isNullAt(width))
                 .mapToPair(r -> new Tuple2<>(sliceKey(r, width), r))
                 .groupByKey()
-                .map(group -> transitionRow(SolverRegistry.find(solverId).orElseThrow(), x, observable,
+                .map(group -> transitionRow(SolverRegistry.find(solverId).orElseThrow(), x, logX, observable,
                         sliceColumns, group._1(), group._2()));
         return spark.createDataFrame(rows, schema);
     }
@@ -398,8 +399,8 @@ public final class AnalysisJob {
         return key;
     }
 
-    private static Row transitionRow(Solver solver, String x, String observable, List<String> sliceColumns,
-            List<Object> key, Iterable<Row> members) {
+    private static Row transitionRow(Solver solver, String x, boolean logX, String observable,
+            List<String> sliceColumns, List<Object> key, Iterable<Row> members) {
         List<Row> sorted = new ArrayList<>();
         members.forEach(sorted::add);
         int width = sliceColumns.size();
@@ -432,7 +433,15 @@ public final class AnalysisJob {
             se[i] = merged.get(i)[2];
             chi[i] = merged.get(i)[3];
         }
-        Transition t = TransitionDetector.detect(xs, mean, se, chi);
+        boolean logScale = logX && xs.length > 0 && xs[0] > 0;
+        Transition t;
+        if (logScale) {
+            // On a logspace axis the transition is located in log10(x), where the grid is even.
+            double[] exponents = java.util.Arrays.stream(xs).map(Math::log10).toArray();
+            t = fromLogScale(TransitionDetector.detect(exponents, mean, se, chi));
+        } else {
+            t = TransitionDetector.detect(xs, mean, se, chi);
+        }
         Map<String, Object> slice = new LinkedHashMap<>();
         for (int i = 0; i < width; i++) {
             slice.put(sliceColumns.get(i), key.get(i));
@@ -462,6 +471,18 @@ public final class AnalysisJob {
         values[c++] = Double.isFinite(t.jumpRatio()) ? t.jumpRatio() : null;
         values[c] = t.points();
         return RowFactory.create(values);
+    }
+
+    /** Converts a transition located in log10(x) back to x; the uncertainty covers the interval's far end. */
+    private static Transition fromLogScale(Transition t) {
+        if (Transition.NONE.equals(t.type())) {
+            return t;
+        }
+        double location = Math.pow(10, t.location());
+        double uncertainty = Math.max(Math.pow(10, t.location() + t.uncertainty()) - location,
+                location - Math.pow(10, t.location() - t.uncertainty()));
+        return new Transition(t.type(), location, uncertainty, Math.pow(10, t.bracketLow()),
+                Math.pow(10, t.bracketHigh()), t.orderBelow(), t.orderAbove(), t.jumpRatio(), t.points());
     }
 
     private static double valueOrNaN(Row row, int index) {

@@ -44,6 +44,7 @@ import org.noisyflow.analysis.plot.Series;
  * </ul>
  */
 final class AnalysisReport {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnalysisReport.class);
     static final int MAX_LINES = 12;
     /** Ratio of the largest to the smallest positive time beyond which a trajectory picture uses a log time axis. */
     static final double LOG_CLOCK_SPAN = 100.0;
@@ -141,8 +142,15 @@ final class AnalysisReport {
         columns.add(col(o + "_mean"));
         columns.add(col(o + "_se"));
         int width = outcome.by().size();
-        Map<String, List<double[]>> lines = new TreeMap<>();
-        for (Row r : points.select(columns.toArray(Column[]::new)).orderBy(col(x)).collectAsList()) {
+        // Lines follow the order of their --by values, numbers by value and not as text.
+        Map<String, List<double[]>> lines = new LinkedHashMap<>();
+        List<Column> order = new ArrayList<>();
+        for (String b : outcome.by()) {
+            order.add(col(b));
+        }
+        order.add(col(x));
+        for (Row r : points.select(columns.toArray(Column[]::new)).orderBy(order.toArray(Column[]::new))
+                .collectAsList()) {
             StringBuilder label = new StringBuilder();
             for (int i = 0; i < width; i++) {
                 label.append(i == 0 ? "" : ", ").append(outcome.by().get(i)).append(" = ").append(format(r.get(i)));
@@ -154,6 +162,10 @@ final class AnalysisReport {
         }
         LinePlot plot = LinePlot.of(o + " against " + x + heldText(outcome, held), x, o)
                 .logX(Boolean.TRUE.equals(outcome.logAxes().get(x)));
+        if (lines.size() > MAX_LINES) {
+            LOG.warn("the picture order shows the first {} of {} lines; give --by to choose others", MAX_LINES,
+                    lines.size());
+        }
         int drawn = 0;
         for (Map.Entry<String, List<double[]>> e : lines.entrySet()) {
             if (drawn++ == MAX_LINES) {
@@ -205,7 +217,8 @@ final class AnalysisReport {
 
         Map<String, Object> heldValues = new LinkedHashMap<>();
         for (String p : held) {
-            heldValues.put(p, points.select(col(p)).first().get(0));
+            List<Row> first = points.select(col(p)).where(col(p).isNotNull()).orderBy(col(p)).limit(1).collectAsList();
+            heldValues.put(p, first.isEmpty() ? null : first.get(0).get(0));
         }
         TreeMap<Double, double[]> detected = new TreeMap<>();
         TreeMap<Double, Double> theory = new TreeMap<>();
@@ -215,6 +228,9 @@ final class AnalysisReport {
                 inPicture &= Objects.equals(t.getAs(e.getKey()), e.getValue());
             }
             if (!inPicture) {
+                continue;
+            }
+            if (t.getAs(y) == null) {
                 continue;
             }
             double yValue = ((Number) t.getAs(y)).doubleValue();
@@ -313,9 +329,16 @@ final class AnalysisReport {
         return rows.stream().mapToDouble(r -> r[index]).toArray();
     }
 
-    private static String format(Object value) {
+    static String format(Object value) {
         if (value instanceof Double d) {
-            return String.format(Locale.ROOT, "%.6g", d).replaceAll("\\.?0+(e|$)", "$1");
+            if (!Double.isFinite(d)) {
+                return d.toString();
+            }
+            // Six significant digits without trailing zeros: 100000, 0.25, 2E+10, 1E-10.
+            java.math.BigDecimal rounded = new java.math.BigDecimal(d).round(new java.math.MathContext(6))
+                    .stripTrailingZeros();
+            double size = Math.abs(d);
+            return size == 0 || size >= 1e-4 && size < 1e7 ? rounded.toPlainString() : rounded.toString();
         }
         return String.valueOf(value);
     }
@@ -342,9 +365,10 @@ final class AnalysisReport {
                     .append(".png\" alt=\"").append(name).append("\"></a></p>\n");
         }
 
-        page.append("<h2>Transitions</h2>\n<p>Criteria: a transition needs a largest step between neighbouring "
-                + "points of at least 2.5 times the mean step and above 3 standard errors; it is discontinuous "
-                + "when that step is at least 4 times the larger neighbouring step.</p>\n<table>\n<tr>");
+        page.append("<h2>Transitions</h2>\n<p>Criteria: a transition needs a steepest slope between neighbouring "
+                + "points of at least 2.5 times the mean slope, with a step above 3 standard errors. It is "
+                + "discontinuous when that slope is at least 4 times the steeper neighbouring slope.</p>\n"
+                + "<table>\n<tr>");
 
         List<String> fields = List.of(outcome.transitionSchema().fieldNames());
         List<String> shown = new ArrayList<>();

@@ -27,6 +27,9 @@ public final class SparkSessions {
         }
         // Parquet written with INT96 timestamps is deprecated and read differently by tools.
         conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+        // Summaries have one column per parameter and observable, more than Spark's default of 25
+        // fields in plan descriptions, which it otherwise warns about on every sweep.
+        conf.setIfMissing("spark.sql.debug.maxToStringFields", "1000");
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }

@@ -67,7 +67,7 @@ public final class SweepCli implements Callable<Integer> {
 
         @Option(names = "--out", required = true, paramLabel = "DIR",
                 description = "output directory, a local path or a Hadoop URI such as hdfs://...; "
-                        + "must not already hold a sweep")
+                        + "rerunning on the same DIR resumes an interrupted sweep of the same file")
         String outDir;
 
         @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",

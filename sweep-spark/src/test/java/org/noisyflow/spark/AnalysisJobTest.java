@@ -273,4 +273,17 @@ class AnalysisJobTest {
                     new PrintWriter(new ByteArrayOutputStream()), err);
         }
     }
+
+    @Test
+    void numbersKeepTheirValueInThePage() {
+        assertEquals("100000", AnalysisReport.format(100000.0));
+        assertEquals("120000", AnalysisReport.format(120000.0));
+        assertEquals("0.25", AnalysisReport.format(0.25));
+        assertEquals("0.1", AnalysisReport.format(0.1));
+        assertEquals("2E+10", AnalysisReport.format(2e10));
+        assertEquals("1E-10", AnalysisReport.format(1e-10));
+        assertEquals("3.14159", AnalysisReport.format(Math.PI));
+        assertEquals("0", AnalysisReport.format(0.0));
+        assertEquals("7", AnalysisReport.format(7L));
+    }
 }
