@@ -23,6 +23,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.noisyflow.plan.SweepPlan;
 import org.noisyflow.run.PointRunner;
 import org.noisyflow.run.ResultRow;
@@ -274,15 +275,18 @@ public final class SweepJob {
         SweepSpec taskSpec = spec;
         String target = out.toString();
         PartFiles.Settings settings = new PartFiles.Settings(spark.sparkContext().hadoopConfiguration());
+        LongAccumulator runs = spark.sparkContext().longAccumulator(ProgressListener.RUNS);
+        LongAccumulator notOk = spark.sparkContext().longAccumulator(ProgressListener.NOT_OK);
         ProgressListener listener = progress == null ? null : new ProgressListener(progress);
         if (listener != null) {
-            listener.expect(ranges.size());
+            long expected = ranges.stream().mapToLong(SweepPlan.Range::size).sum() * spec.replicates();
+            listener.expect(ranges.size(), expected);
             spark.sparkContext().addSparkListener(listener);
         }
         try {
             jsc.parallelize(new ArrayList<>(ranges), ranges.size())
                     .map(range -> runRange(taskSpec, range, settings, target, schema, trajectorySchema,
-                            trajectoryColumns))
+                            trajectoryColumns, runs, notOk))
                     .collect();
         } finally {
             if (listener != null) {
@@ -293,7 +297,8 @@ public final class SweepJob {
 
     /** Runs one range in a task and commits its part files; returns its summary row count. */
     static long runRange(SweepSpec spec, SweepPlan.Range range, PartFiles.Settings settings, String target,
-            StructType schema, StructType trajectorySchema, List<String> trajectoryColumns) throws IOException {
+            StructType schema, StructType trajectorySchema, List<String> trajectoryColumns, LongAccumulator runs,
+            LongAccumulator notOk) throws IOException {
         org.apache.hadoop.conf.Configuration conf = settings.configuration();
         Path out = new Path(target);
         Solver solver = spec.solver();
@@ -305,6 +310,12 @@ public final class SweepJob {
             while (results.hasNext()) {
                 ResultRow result = results.next();
                 summary.write(SummarySchema.toRow(spec.name(), solver, observables, result));
+                if (runs != null) {
+                    runs.add(1);
+                    if (result.result().status() != RunStatus.OK) {
+                        notOk.add(1);
+                    }
+                }
                 if (records != null) {
                     for (Row row : TrajectorySchema.toRows(spec.name(), solver, trajectoryColumns, result)) {
                         records.write(row);

@@ -80,7 +80,7 @@ class ResumeJobTest {
         StructType records = TrajectorySchema.of(solver, solver.trajectoryColumns(values));
         SweepJob.runRange(spec, new SweepPlan.Range(from, to), new PartFiles.Settings(
                 spark.sparkContext().hadoopConfiguration()), dir.toUri().toString(), schema, records,
-                solver.trajectoryColumns(values));
+                solver.trajectoryColumns(values), null, null);
     }
 
     @Test
