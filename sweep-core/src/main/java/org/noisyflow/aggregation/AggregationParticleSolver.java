@@ -130,6 +130,13 @@ public final class AggregationParticleSolver implements Solver {
         return PROFILE_COLUMNS;
     }
 
+    /** Pairs times dimension times t_end; the adaptive step count is not known before the run. */
+    @Override
+    public double relativeCost(Parameters p) {
+        double n = p.integer("n");
+        return 0.5 * n * n * p.integer("d") * p.real("t_end");
+    }
+
     @Override
     public Map<String, String> inapplicable(Parameters p) {
         return AggregationParameters.inapplicable(p);

@@ -92,6 +92,13 @@ public final class AggregationPdeSolver implements Solver {
         return List.of("step", "time", "theta", "density");
     }
 
+    /** Cells squared times t_end: the step shrinks with the cells and the kernel product grows with them. */
+    @Override
+    public double relativeCost(Parameters p) {
+        double cells = p.integer("cells");
+        return cells * cells * p.real("t_end");
+    }
+
     @Override
     public OptionalDouble predictedTransition(String axis, Map<String, Object> slice) {
         return AggregationParameters.linearThreshold(axis, slice);

@@ -149,6 +149,12 @@ public final class NoisyGradientDescentSolver implements Solver {
         return trajectoryColumns(maxFeatures(values));
     }
 
+    /** Steps: the models are small, so the step count sets the work. */
+    @Override
+    public double relativeCost(Parameters p) {
+        return p.integer("steps");
+    }
+
     @Override
     public Map<String, String> inapplicable(Parameters p) {
         NoiseType noise = NoiseType.fromId(p.choice("noise"));

@@ -54,6 +54,16 @@ public final class SweepPlan {
      * @throws IllegalArgumentException if a done range overlaps another or lies outside [0, pointCount)
      */
     public static List<Range> splitMissing(long pointCount, List<Range> done, int partitions) {
+        return splitMissing(pointCount, done, partitions, null);
+    }
+
+    /**
+     * Returns the missing parts of [0, pointCount) as {@link #splitMissing(long, List, int)} does,
+     * split by estimated cost when a profile is given: each gap gets ranges in proportion to its
+     * cost, cut where the cost is shared equally, so that cheap points go many to a task and an
+     * expensive one alone.
+     */
+    public static List<Range> splitMissing(long pointCount, List<Range> done, int partitions, CostProfile cost) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         }
@@ -74,14 +84,26 @@ public final class SweepPlan {
         if (position < pointCount) {
             gaps.add(new Range(position, pointCount));
         }
-        long missing = gaps.stream().mapToLong(Range::size).sum();
+        double missing = 0.0;
+        for (Range gap : gaps) {
+            missing += weight(gap, cost);
+        }
         List<Range> out = new ArrayList<>();
         for (Range gap : gaps) {
-            int parts = (int) Math.max(1, Math.round((double) partitions * gap.size() / missing));
-            for (Range piece : split(gap.size(), parts)) {
-                out.add(new Range(gap.from() + piece.from(), gap.from() + piece.to()));
+            int parts = (int) Math.max(1, Math.round(partitions * weight(gap, cost) / Math.max(missing, 1e-300)));
+            if (cost != null && cost.total() > 0) {
+                out.addAll(cost.split(gap.from(), gap.to(), parts));
+            } else {
+                for (Range piece : split(gap.size(), parts)) {
+                    out.add(new Range(gap.from() + piece.from(), gap.from() + piece.to()));
+                }
             }
         }
         return out;
+    }
+
+    /** Returns the estimated cost of a gap, or its size without a profile. */
+    private static double weight(Range gap, CostProfile cost) {
+        return cost == null || cost.total() <= 0 ? gap.size() : cost.before(gap.to()) - cost.before(gap.from());
     }
 }

@@ -92,6 +92,15 @@ public interface Solver {
     }
 
     /**
+     * Returns an estimate of the work of one run at these parameters, in arbitrary units that are
+     * comparable between points of one solver only, such as pairs times dimension times steps for
+     * particles. The planner balances tasks by it; the default counts every run alike.
+     */
+    default double relativeCost(Parameters parameters) {
+        return 1.0;
+    }
+
+    /**
      * Runs the model once.
      *
      * @param parameters values that passed {@link #validate}

@@ -72,6 +72,13 @@ public final class SphereParticleSolver implements Solver {
         return OBSERVABLES;
     }
 
+    /** Pairs times dimension times steps: the pair loop dominates a step. */
+    @Override
+    public double relativeCost(Parameters p) {
+        double n = p.integer("n");
+        return 0.5 * n * n * p.integer("d") * p.integer("steps");
+    }
+
     @Override
     public OptionalDouble predictedTransition(String axis, Map<String, Object> slice) {
         return KernelParameters.linearThreshold(axis, slice);

@@ -64,6 +64,12 @@ public final class SpherePdeSolver implements Solver {
         return OBSERVABLES;
     }
 
+    /** Nodes times degrees times steps, the work of the Galerkin sums. */
+    @Override
+    public double relativeCost(Parameters p) {
+        return (double) p.integer("nodes") * p.integer("truncation") * p.real("t_end") / p.real("dt");
+    }
+
     @Override
     public OptionalDouble predictedTransition(String axis, Map<String, Object> slice) {
         return KernelParameters.linearThreshold(axis, slice);

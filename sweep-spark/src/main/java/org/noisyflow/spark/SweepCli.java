@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = SweepCli.Version.class,
         description = "Runs parameter sweeps of noisy gradient flows on Spark.",
-        subcommands = {SweepCli.Run.class, SweepCli.Analyze.class, SweepCli.Status.class})
+        subcommands = {SweepCli.Run.class, SweepCli.Plan.class, SweepCli.Analyze.class, SweepCli.Status.class})
 public final class SweepCli implements Callable<Integer> {
     /** Exit status for an invalid spec or command line. */
     public static final int EXIT_INVALID = 2;
@@ -337,6 +337,59 @@ public final class SweepCli implements Callable<Integer> {
             } finally {
                 spark.stop();
             }
+        }
+    }
+
+    /** {@code sweep plan}: the size, estimated cost and task split of a sweep file, without running it. */
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = "Validates a sweep file and prints its point count, estimated cost and task split.")
+    static final class Plan implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep file (YAML)")
+        Path specFile;
+
+        @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+                description = "number of Spark tasks; 0 (default) means four per core of this machine")
+        int partitions;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec commandSpec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = commandSpec.commandLine().getOut();
+            PrintWriter err = commandSpec.commandLine().getErr();
+            if (partitions < 0) {
+                err.println("Invalid option --partitions " + partitions + ": give 0 (automatic) or a "
+                        + "positive number of tasks.");
+                return EXIT_INVALID;
+            }
+            SweepSpec spec;
+            try {
+                spec = SpecParser.parse(specFile);
+            } catch (SpecException e) {
+                err.println(e.getMessage());
+                return EXIT_INVALID;
+            }
+            long points = spec.points().count();
+            int tasks = partitions > 0 ? partitions : 4 * Runtime.getRuntime().availableProcessors();
+            org.noisyflow.plan.CostProfile cost = SweepJob.costProfile(spec);
+            List<org.noisyflow.plan.SweepPlan.Range> ranges =
+                    org.noisyflow.plan.SweepPlan.splitMissing(points, List.of(), tasks, cost);
+            double[] sampled = cost.sampledCosts();
+            java.util.Arrays.sort(sampled);
+            double largest = 0.0;
+            for (org.noisyflow.plan.SweepPlan.Range r : ranges) {
+                largest = Math.max(largest, cost.before(r.to()) - cost.before(r.from()));
+            }
+            out.printf("sweep %s (%s): %d points x %d replicates = %d runs%n", spec.name(), spec.solverId(), points,
+                    spec.replicates(), points * spec.replicates());
+            out.printf("  relative cost per point (%d sampled): min %.3g, median %.3g, max %.3g; total %.3g%n",
+                    sampled.length, sampled[0], sampled[sampled.length / 2], sampled[sampled.length - 1],
+                    cost.total() * spec.replicates());
+            out.printf("  %d tasks (%s); the largest holds %.1f%% of the cost, an even split %.1f%%%n", ranges.size(),
+                    partitions > 0 ? "--partitions" : "four per core of this machine", 100 * largest / cost.total(),
+                    100.0 / ranges.size());
+            return 0;
         }
     }
 

@@ -194,7 +194,7 @@ public final class SweepJob {
             dropUnfinishedRecords(solver.trajectoryTable(), done);
         }
         int requested = partitions > 0 ? partitions : Math.max(1, 4 * spark.sparkContext().defaultParallelism());
-        List<SweepPlan.Range> ranges = SweepPlan.splitMissing(points, done, requested);
+        List<SweepPlan.Range> ranges = SweepPlan.splitMissing(points, done, requested, costProfile(spec));
         long donePoints = done.stream().mapToLong(SweepPlan.Range::size).sum();
         if (donePoints > 0) {
             LOG.info("sweep {}: resuming, {} of {} points done, {} left in {} tasks", spec.name(), donePoints,
@@ -410,5 +410,12 @@ public final class SweepJob {
         public ExistingOutputException(String message) {
             super(message);
         }
+    }
+
+    /** Samples the solver's relative cost along the point indices of a spec. */
+    static org.noisyflow.plan.CostProfile costProfile(SweepSpec spec) {
+        Solver solver = spec.solver();
+        var space = spec.points();
+        return org.noisyflow.plan.CostProfile.sample(space.count(), i -> solver.relativeCost(space.point(i).parameters()));
     }
 }
