@@ -361,6 +361,7 @@ public final class AggregationParticleSolver implements Solver {
         }
 
         while (next < recordTimes.length) {
+            org.noisyflow.solver.Interruption.check();
             double time = rule.time();
             double adaptive = rule.adaptiveStep(particles);
             if (adaptive < tEnd / MAX_FIXED_STEPS) {

@@ -201,6 +201,7 @@ public final class AggregationPdeSolver implements Solver {
         double massError = 0.0;
         long recorded = 0;
         while (scheme.time() < tEnd) {
+            org.noisyflow.solver.Interruption.check();
             double dt = scheme.step(nextRecord - scheme.time());
             double next = scheme.energy();
             energyIncrease = Math.max(energyIncrease, next - energy);

@@ -35,6 +35,7 @@ final class LimitFlow {
         int steps = (int) Math.ceil(duration / MAX_STEP);
         double h = duration / steps;
         for (int s = 0; s < steps; s++) {
+            org.noisyflow.solver.Interruption.check();
             velocity(w, k[0]);
             offset(w, k[0], 0.5 * h);
             velocity(trial, k[1]);

@@ -9,6 +9,9 @@ import org.noisyflow.solver.Trajectory;
 
 /** One run of {@link NoisyGradientDescentSolver}: the loop, the records and the summary. */
 final class NoisyGradientDescentRun {
+    /** Steps between checks for a stop request: every 1024 steps. */
+    private static final long INTERRUPTION_MASK = 1023;
+
     private final NoisyGradientDescentSolver.Setup s;
     private final UniformRandomProvider random;
     private final boolean simulate;
@@ -64,6 +67,9 @@ final class NoisyGradientDescentRun {
             long next = Math.min(s.steps, k + s.recordEvery - k % s.recordEvery);
             if (simulate) {
                 for (; k < next; k++) {
+                    if ((k & INTERRUPTION_MASK) == 0) {
+                        org.noisyflow.solver.Interruption.check();
+                    }
                     stepper.step();
                     if (!finite(stepper.weights())) {
                         return diverged("the weights became non-finite at step " + (k + 1) + " of "

@@ -7,7 +7,9 @@ public enum RunStatus {
     /** The state became non-finite; the message gives the step. */
     DIVERGED,
     /** The solver threw; the message gives the exception. */
-    FAILED;
+    FAILED,
+    /** The run exceeded the sweep's per-run time limit and was stopped. */
+    TIMEOUT;
 
     public String columnValue() {
         return name().toLowerCase(java.util.Locale.ROOT);

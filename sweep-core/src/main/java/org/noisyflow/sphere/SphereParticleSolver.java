@@ -136,6 +136,7 @@ public final class SphereParticleSolver implements Solver {
         double nematic = Double.NaN;
 
         for (long step = 1; step <= steps; step++) {
+            org.noisyflow.solver.Interruption.check();
             system.step(dt, noiseScale, gauss, scheme);
 
             magnetization = order.magnetization(system);

@@ -143,6 +143,7 @@ public final class SpherePdeSolver implements Solver {
         double nematicSum = 0.0;
         double[] nonlinear = new double[maxDegree + 1];
         for (long step = 1; step <= steps; step++) {
+            org.noisyflow.solver.Interruption.check();
             java.util.Arrays.fill(nonlinear, 0.0);
             for (int i = 0; i < nodes; i++) {
                 double rho = 0.0;
