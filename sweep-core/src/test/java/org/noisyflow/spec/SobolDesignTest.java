@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -119,6 +120,8 @@ class SobolDesignTest {
             SweepSpec fresh = GroupSpecs.design(36, design(128));
             assertEquals(iterated.get((int) i), fresh.points().point(i).parameters(), "sample " + i);
         }
+        var longer = GroupSpecs.parametersOf(GroupSpecs.design(36, design(256)));
+        assertEquals(iterated, longer.subList(0, 128), "a larger count keeps the first samples");
     }
 
     @Test
@@ -130,6 +133,21 @@ class SobolDesignTest {
         assertTrue(warning.contains("first 64"), warning);
         assertTrue(warning.contains("Use 64 or 128"), warning);
         assertEquals(List.of(), GroupSpecs.design(1, design(128)).warnings());
+    }
+
+    /** conf/heisenberg-sobol.yaml: 64 Sobol points, of which the band d/3 <= beta <= 3d keeps 39. */
+    @Test
+    void exampleSweepFileKeepsBand() {
+        SweepSpec spec = SpecParser.parse(Path.of("../conf/heisenberg-sobol.yaml"));
+        assertEquals(64, spec.points().rawCount());
+        assertEquals(39, spec.points().count());
+        assertEquals(List.of(), spec.warnings());
+        for (Point point : spec.points()) {
+            double beta = point.parameters().real("beta");
+            long d = point.parameters().integer("d");
+            assertTrue(beta >= d / 3.0, point.toString());
+            assertTrue(beta <= 3.0 * d, point.toString());
+        }
     }
 
     /** Commons Math 3.6.1 ships direction numbers for 1000 dimensions, the limit the design states. */
