@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.noisyflow.solver.InvalidParameterException;
 import org.noisyflow.solver.ParameterDef;
 import org.noisyflow.solver.ParameterType;
+import org.noisyflow.solver.Parameters;
 import org.noisyflow.solver.Solver;
 import org.noisyflow.solver.SolverRegistry;
 import org.snakeyaml.engine.v2.api.Load;
@@ -32,7 +33,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class SpecParser {
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
     private static final List<String> TOP_KEYS =
-            List.of("name", "solver", "seed", "replicates", "description", "parameters", "axes");
+            List.of("name", "solver", "seed", "replicates", "timeout", "description", "parameters", "axes",
+                    "groups", "where");
+    /** Upper bound on a run's time limit: 30 days. */
+    private static final double MAX_TIMEOUT_SECONDS = 30 * 24 * 3600.0;
     /** Upper bound on replicates, far above any sensible use, to catch typos such as 1e9. */
     private static final int MAX_REPLICATES = 1_000_000;
     /** Largest number of values in one axis. */
@@ -44,6 +48,9 @@ public final class SpecParser {
     static final long MAX_POINTS = 10_000_000L;
 
     private final String source;
+    /** The solver's parameters by name, and its id, once the solver key is read. */
+    private Map<String, ParameterDef> defs;
+    private String solverId;
 
     private SpecParser(String source) {
         this.source = source;
@@ -100,7 +107,7 @@ public final class SpecParser {
             if (!TOP_KEYS.contains(key)) {
                 throw new SpecException(source, key, null, "unknown top-level key",
                         "use only " + String.join(", ", TOP_KEYS)
-                                + " and put solver parameters under 'parameters' or 'axes'");
+                                + " and put solver parameters under 'parameters', 'axes' or 'groups'");
             }
         }
 
@@ -116,18 +123,21 @@ public final class SpecParser {
                 "use one of " + String.join(", ", SolverRegistry.ids())));
         long seed = parseSeed(root.get("seed"));
         int replicates = parseReplicates(root.get("replicates"));
+        double timeout = parseTimeout(root.get("timeout"));
         if (root.containsKey("description") && !(root.get("description") instanceof String)) {
             throw new SpecException(source, "description", root.get("description"),
                     "the description must be text", "quote it");
         }
 
-        Map<String, ParameterDef> defs = new LinkedHashMap<>();
+        defs = new LinkedHashMap<>();
         for (ParameterDef def : solver.parameters()) {
             defs.put(def.name(), def);
         }
+        this.solverId = solverId;
         Map<String, Object> fixed = parseFixed(root.get("parameters"), defs, solverId);
         List<Axis> axes = parseAxes(root.get("axes"), defs, fixed, solverId);
         Map<String, String> keyPaths = keyPaths(fixed, axes);
+        List<SampleGroup> groups = new GroupParser(this, source, seed).parse(root.get("groups"), keyPaths);
         checkReciprocals(defs, keyPaths);
         checkRequired(defs, keyPaths);
         for (ParameterDef def : defs.values()) {
@@ -135,19 +145,24 @@ public final class SpecParser {
                 fixed.put(def.name(), def.defaultValue());
             }
         }
+        List<Constraint> constraints = new WhereParser(source, defs, solverId).parse(root.get("where"), keyPaths);
 
         long points = 1;
-        for (Axis axis : axes) {
-            points = points > MAX_POINTS ? points : points * axis.size();
+        List<Long> sizes = new ArrayList<>();
+        axes.forEach(axis -> sizes.add(axis.size()));
+        groups.forEach(group -> sizes.add(group.size()));
+        for (long size : sizes) {
+            points = points > MAX_POINTS ? points : points * size;
         }
         if (points > MAX_POINTS) {
-            throw new SpecException(source, "axes", null, "the axes expand to more than " + MAX_POINTS
-                    + " points", "split the sweep into several files or use fewer values per axis");
+            String factors = groups.isEmpty() ? "axes" : "groups";
+            throw new SpecException(source, factors, null, "the axes and groups expand to more than "
+                    + MAX_POINTS + " points", "split the sweep into several files or use fewer values per "
+                    + (groups.isEmpty() ? "axis" : "axis and fewer samples per group"));
         }
-        SweepSpec spec = new SweepSpec(source, name, solverId, seed, replicates, fixed, axes,
-                (String) root.get("description"));
-        validatePoints(spec, solver, keyPaths);
-        return spec;
+        SweepSpec draft = new SweepSpec(source, name, solverId, seed, replicates, fixed, axes, groups,
+                PointFilter.of(constraints), timeout, (String) root.get("description"));
+        return validatePoints(draft, solver, keyPaths);
     }
 
     private Map<String, Object> parseFixed(Object node, Map<String, ParameterDef> defs,
@@ -194,13 +209,13 @@ public final class SpecParser {
                         "keep it in one of the two");
             }
             Axis axis = new Axis(def, parseAxisValues(key, e.getValue()));
-            checkAxisValues(axis, key);
+            checkAxisValues(axis, key, false);
             axes.add(axis);
         }
         return axes;
     }
 
-    private AxisValues parseAxisValues(String key, Object node) {
+    AxisValues parseAxisValues(String key, Object node) {
         if (node instanceof List<?> list) {
             if (list.isEmpty()) {
                 throw new SpecException(source, key, node, "the axis is empty",
@@ -297,17 +312,18 @@ public final class SpecParser {
     }
 
     /**
-     * Coerces every value of the axis and rejects repeated values: any repeat in a list, and equal
-     * neighbours in the generated forms, whose values are monotonic.
+     * Coerces every value of the axis and rejects repeated values: any repeat in a list unless
+     * {@code listRepeatsAllowed} (as in a zip group), and equal neighbours in the generated forms,
+     * whose values are monotonic.
      */
-    private void checkAxisValues(Axis axis, String key) {
+    void checkAxisValues(Axis axis, String key, boolean listRepeatsAllowed) {
         Set<Object> seen = new HashSet<>();
         boolean list = axis.values() instanceof AxisValues.ListForm;
         Object previous = null;
         for (long i = 0; i < axis.size(); i++) {
             Object raw = axis.values().raw(i);
             Object value = coerce(axis.def(), raw, key);
-            boolean repeated = list ? !seen.add(value) : value.equals(previous);
+            boolean repeated = list ? !seen.add(value) && !listRepeatsAllowed : value.equals(previous);
             if (repeated) {
                 throw new SpecException(source, key, raw, "the value appears twice in the axis"
                         + (list ? "" : ": the values are closer than the number format resolves"),
@@ -323,6 +339,11 @@ public final class SpecParser {
         } catch (InvalidParameterException e) {
             throw new SpecException(source, key, raw, e.getMessage(), "change the value");
         }
+    }
+
+    /** Returns the solver's declaration of {@code name}, or rejects the name at {@code key}. */
+    ParameterDef knownParameter(String name, String key) {
+        return knownParameter(defs, name, key, solverId);
     }
 
     private ParameterDef knownParameter(Map<String, ParameterDef> defs, String name, String key,
@@ -378,61 +399,65 @@ public final class SpecParser {
             throw new SpecException(source, "parameters." + def.name(), null,
                     "the required parameter " + either + " is missing; it must be "
                             + def.domainText(),
-                    "add it under 'parameters', or under 'axes' to sweep it");
+                    "add it under 'parameters', or under 'axes' or 'groups' to sweep it");
         }
     }
 
     /** Returns ": a=1, b=2" with the point's values of the swept parameters, or "" without a point. */
-    private static String sweptValues(SweepSpec spec, Point point) {
-        if (point == null) {
+    private static String sweptValues(SweepSpec spec, Parameters parameters) {
+        if (parameters == null) {
             return "";
         }
         StringBuilder text = new StringBuilder(":");
         for (String name : spec.axisNames()) {
-            text.append(text.length() == 1 ? " " : ", ").append(name).append('=').append(point.parameters().get(name));
+            text.append(text.length() == 1 ? " " : ", ").append(name).append('=').append(parameters.get(name));
         }
         return text.toString();
     }
 
     /**
-     * Runs the solver's checks at every point, and rejects a given parameter that the solver finds
-     * inapplicable at every point.
+     * Visits every point of the product in raw order: tests the {@code where} constraints, runs
+     * the solver's checks at each point that passes, and rejects a given parameter that the
+     * solver finds inapplicable at every such point. Returns the spec with its filter indexed.
      */
-    private void validatePoints(SweepSpec spec, Solver solver, Map<String, String> keyPaths) {
+    private SweepSpec validatePoints(SweepSpec draft, Solver solver, Map<String, String> keyPaths) {
         Set<String> unused = new java.util.LinkedHashSet<>(keyPaths.keySet());
-        PointSpace points = spec.points();
-        for (long index = 0; index < points.count(); index++) {
-            Point point = null;
+        PointSpace points = draft.points();
+        List<Constraint> constraints = draft.where().constraints();
+        PointFilter.Indexer indexer = new PointFilter.Indexer(draft.where(), points.rawCount());
+        long[] keptByConstraint = new long[constraints.size()];
+        Parameters firstPassing = null;
+        for (long raw = 0; raw < points.rawCount(); raw++) {
+            Parameters parameters = null;
             try {
-                point = points.point(index);
-                Point current = point;
-                unused.removeIf(name -> current.parameters().get(name) != null);
-                solver.validate(point.parameters());
-            } catch (InvalidParameterException e) {
-                String key = keyPaths.getOrDefault(e.key(), "parameters." + e.key());
-                for (org.noisyflow.solver.ParameterDef def : solver.parameters()) {
-                    // beta computed from a given temperature, or the reverse: name the key given.
-                    if (e.key().equals(def.reciprocalOf()) && keyPaths.containsKey(def.name())) {
-                        key = keyPaths.get(def.name());
-                    } else if (def.name().equals(e.key()) && def.isDerived()
-                            && keyPaths.containsKey(def.reciprocalOf())) {
-                        key = keyPaths.get(def.reciprocalOf());
-                    }
+                Parameters resolved = points.resolveRaw(raw);
+                boolean passes = true;
+                for (int c = 0; c < constraints.size(); c++) {
+                    boolean kept = constraints.get(c).test(resolved);
+                    keptByConstraint[c] += kept ? 1 : 0;
+                    passes &= kept;
                 }
-                String where = spec.axes().isEmpty() ? "" : " (at point " + index + sweptValues(spec, point) + ")";
-                boolean hasDefault = solver.parameters().stream()
-                        .anyMatch(def -> def.name().equals(e.key()) && def.defaultValue() != null);
-                throw new SpecException(source, key, e.value(), e.getMessage() + where,
-                        e.value() == null ? "add the key under 'parameters', or under 'axes' to sweep it"
-                                : hasDefault ? "change the value, or remove the key to use its default"
-                                : "change the value as the message says");
+                indexer.add(passes);
+                if (!passes) {
+                    continue;
+                }
+                firstPassing = firstPassing == null ? resolved : firstPassing;
+                parameters = points.withoutInapplicable(resolved);
+                Parameters current = parameters;
+                unused.removeIf(name -> current.get(name) != null);
+                solver.validate(parameters);
+            } catch (InvalidParameterException e) {
+                throw pointInvalid(draft, e, solver, keyPaths, parameters, indexer.passing());
             }
         }
+        if (firstPassing == null) {
+            throw allRejected(draft, keptByConstraint, points.rawCount());
+        }
         for (String name : unused) {
-            String reason = points.inapplicableAt(0).get(name);
+            String reason = solver.inapplicable(firstPassing).get(name);
             if (reason != null) {
-                Object value = spec.fixed().get(name);
-                for (Axis axis : spec.axes()) {
+                Object value = draft.fixed().get(name);
+                for (Axis axis : draft.axes()) {
                     if (axis.name().equals(name)) {
                         value = axis.values().toYaml();
                     }
@@ -441,6 +466,50 @@ public final class SpecParser {
                         "remove the key, or add a case it applies to");
             }
         }
+        PointFilter indexed = constraints.isEmpty() ? draft.where() : indexer.build();
+        return new SweepSpec(source, draft.name(), draft.solverId(), draft.seed(), draft.replicates(),
+                draft.fixed(), draft.axes(), draft.groups(), indexed, draft.timeout(), draft.description());
+    }
+
+    /**
+     * Turns the solver's rejection of a point into a spec error on the key that gives the value.
+     *
+     * @param index the point's index among the points that pass the constraints
+     */
+    private SpecException pointInvalid(SweepSpec draft, InvalidParameterException e, Solver solver,
+            Map<String, String> keyPaths, Parameters parameters, long index) {
+        String key = keyPaths.getOrDefault(e.key(), "parameters." + e.key());
+        for (ParameterDef def : solver.parameters()) {
+            // beta computed from a given temperature, or the reverse: name the key given.
+            if (e.key().equals(def.reciprocalOf()) && keyPaths.containsKey(def.name())) {
+                key = keyPaths.get(def.name());
+            } else if (def.name().equals(e.key()) && def.isDerived()
+                    && keyPaths.containsKey(def.reciprocalOf())) {
+                key = keyPaths.get(def.reciprocalOf());
+            }
+        }
+        String where = draft.axes().isEmpty() && draft.groups().isEmpty() ? ""
+                : " (at point " + index + sweptValues(draft, parameters) + ")";
+        boolean hasDefault = solver.parameters().stream()
+                .anyMatch(def -> def.name().equals(e.key()) && def.defaultValue() != null);
+        return new SpecException(source, key, e.value(), e.getMessage() + where,
+                e.value() == null ? "add the key under 'parameters', or under 'axes' or 'groups' to sweep it"
+                        : hasDefault ? "change the value, or remove the key to use its default"
+                        : "change the value as the message says");
+    }
+
+    private SpecException allRejected(SweepSpec draft, long[] keptByConstraint, long rawCount) {
+        List<String> texts = new ArrayList<>();
+        List<String> keptCounts = new ArrayList<>();
+        for (int c = 0; c < keptByConstraint.length; c++) {
+            Constraint constraint = draft.where().constraints().get(c);
+            texts.add(constraint.text());
+            keptCounts.add("where[" + c + "] keeps " + keptByConstraint[c]);
+        }
+        String points = rawCount == 1 ? "the only point" : "all " + rawCount + " points";
+        return new SpecException(source, "where", texts, "the constraints reject " + points
+                + " of the axes and groups; on its own, " + String.join(", ", keptCounts),
+                "loosen or remove the constraints that keep fewest points, or widen the axes and groups");
     }
 
     private String requireString(Map<String, Object> root, String key) {
@@ -482,7 +551,21 @@ public final class SpecParser {
                 "give the number of independent runs per point, for example 'replicates: 2'");
     }
 
-    private Map<String, Object> stringKeys(Map<?, ?> map, String prefix) {
+    /** Returns the per-run time limit in seconds, 0 when the file gives none. */
+    private double parseTimeout(Object v) {
+        if (v == null) {
+            return 0.0;
+        }
+        if ((v instanceof Integer || v instanceof Long || v instanceof Double)
+                && ((Number) v).doubleValue() > 0 && ((Number) v).doubleValue() <= MAX_TIMEOUT_SECONDS) {
+            return ((Number) v).doubleValue();
+        }
+        throw new SpecException(source, "timeout", v, "timeout must be a number of seconds in (0, "
+                + (long) MAX_TIMEOUT_SECONDS + "]", "give the wall-clock limit of one run in seconds, for example "
+                + "'timeout: 600', or remove the key for no limit");
+    }
+
+    Map<String, Object> stringKeys(Map<?, ?> map, String prefix) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String k)) {

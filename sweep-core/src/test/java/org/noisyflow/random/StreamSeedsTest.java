@@ -49,6 +49,20 @@ class StreamSeedsTest {
         assertEquals(GOLDEN_FIRST_LONG, StreamSeeds.stream(GOLDEN_SEED).nextLong());
     }
 
+    @Test
+    void sampleSeedsDifferAcrossSamplesAndGroups() {
+        Set<Long> seeds = new HashSet<>();
+        for (int group = 0; group < 10; group++) {
+            long groupSeed = StreamSeeds.groupSeed(12345, group);
+            seeds.add(groupSeed);
+            for (long sample = 0; sample < 1000; sample++) {
+                seeds.add(StreamSeeds.sampleSeed(groupSeed, sample));
+            }
+        }
+        assertEquals(10 * 1001, seeds.size());
+        assertNotEquals(StreamSeeds.groupSeed(12345, 0), StreamSeeds.groupSeed(12346, 0));
+    }
+
     private static final long GOLDEN_SEED = -2600911841635740853L;
     private static final long GOLDEN_FIRST_LONG = -2170211902559619658L;
 }

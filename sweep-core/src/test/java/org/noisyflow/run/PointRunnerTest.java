@@ -88,4 +88,44 @@ class PointRunnerTest {
         assertEquals(alone.seed(), inRange.seed());
         assertEquals(alone.result(), inRange.result());
     }
+
+    /**
+     * A sweep file with timeout: 0.3 s on a run of 10^7 steps of 200 particles, which takes far
+     * longer: the run stops at its next interruption check and becomes a timeout row, and the
+     * runner goes on with the next run in the same task.
+     */
+    @Test
+    void slowRunBecomesTimeoutRow() {
+        SweepSpec slow = SpecParser.parse("""
+                name: slow
+                solver: sphere-particles
+                seed: 5
+                timeout: 0.3
+                parameters: {kernel: heisenberg, d: 3, dt: 0.01, beta: 2.0}
+                axes:
+                  n: [200, 4]
+                  steps: [10000000, 3]
+                """, "slow.yaml");
+        assertEquals(0.3, slow.timeout(), 0.0);
+        try (PointRunner runner = new PointRunner(slow, Math.round(slow.timeout() * 1000))) {
+            long start = System.nanoTime();
+            ResultRow stopped = runner.run(slow.points().point(0), 0);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(RunStatus.TIMEOUT, stopped.result().status(), stopped.result().message());
+            assertTrue(stopped.result().message().contains("timeout of 0.300 s"), stopped.result().message());
+            assertTrue(seconds < 0.3 + PointRunner.GRACE_MILLIS / 1000.0, "took " + seconds + " s");
+            ResultRow quick = runner.run(slow.points().point(3), 0);
+            assertEquals(RunStatus.OK, quick.result().status(), quick.result().message());
+        }
+    }
+
+    @Test
+    void timeoutIsNotHashed() {
+        String text = "name: t\nsolver: sphere-particles\nseed: 5\n%s"
+                + "parameters: {kernel: heisenberg, d: 3, n: 4, dt: 0.01, steps: 3, beta: 2.0}\n";
+        SweepSpec limited = SpecParser.parse(String.format(text, "timeout: 60\n"), "a.yaml");
+        SweepSpec open = SpecParser.parse(String.format(text, ""), "b.yaml");
+        assertEquals(open.hash(), limited.hash());
+        assertTrue(limited.toYaml().contains("timeout: 60"), limited.toYaml());
+    }
 }

@@ -100,14 +100,21 @@ public final class SweepCli implements Callable<Integer> {
                 err.println(e.getMessage());
                 return EXIT_INVALID;
             }
+            for (String warning : spec.warnings()) {
+                err.println("Warning: " + warning);
+            }
+            err.flush();
             String localProblem = checkLocalOutput(outDir, spec, force);
             if (localProblem != null) {
                 err.println(localProblem);
                 return EXIT_INVALID;
             }
             long points = spec.points().count();
-            out.printf("noisyflow: sweep %s (%s): %d points x %d replicates%n", spec.name(),
-                    spec.solverId(), points, spec.replicates());
+            long rawPoints = spec.points().rawCount();
+            String filtered = points == rawPoints ? ""
+                    : " (the where constraints skip " + (rawPoints - points) + " of " + rawPoints + ")";
+            out.printf("noisyflow: sweep %s (%s): %d points x %d replicates%s%n", spec.name(),
+                    spec.solverId(), points, spec.replicates(), filtered);
             out.flush();
 
             SparkSession spark;

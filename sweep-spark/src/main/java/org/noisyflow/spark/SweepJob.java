@@ -303,10 +303,11 @@ public final class SweepJob {
         Path out = new Path(target);
         Solver solver = spec.solver();
         List<String> observables = solver.observables(spec.parameterValues());
-        try (PartFiles.Writer summary = new PartFiles.Writer(conf, out, "summary", range, schema);
+        try (PointRunner runner = new PointRunner(spec, Math.round(spec.timeout() * 1000));
+                PartFiles.Writer summary = new PartFiles.Writer(conf, out, "summary", range, schema);
                 PartFiles.Writer records = trajectorySchema == null ? null
                         : new PartFiles.Writer(conf, out, solver.trajectoryTable(), range, trajectorySchema)) {
-            Iterator<ResultRow> results = resultsOf(spec, range);
+            Iterator<ResultRow> results = resultsOf(spec, range, runner);
             while (results.hasNext()) {
                 ResultRow result = results.next();
                 summary.write(SummarySchema.toRow(spec.name(), solver, observables, result));
@@ -332,8 +333,7 @@ public final class SweepJob {
     }
 
     /** Lazily runs the replicates of the points of one range, yielding a result per run. */
-    static Iterator<ResultRow> resultsOf(SweepSpec spec, SweepPlan.Range range) {
-        PointRunner runner = new PointRunner(spec);
+    static Iterator<ResultRow> resultsOf(SweepSpec spec, SweepPlan.Range range, PointRunner runner) {
         Iterator<Point> points = spec.points().range(range.from(), range.to());
         int replicates = spec.replicates();
         return new Iterator<>() {

@@ -117,7 +117,7 @@ class ResumeJobTest {
         SweepJob.Outcome outcome = again.run(2);
         assertEquals(0, outcome.tasks());
         assertEquals(48L, outcome.rows());
-        assertEquals(Map.of("ok", 48L, "diverged", 0L, "failed", 0L), outcome.rowsByStatus());
+        assertEquals(Map.of("ok", 48L, "diverged", 0L, "failed", 0L, "timeout", 0L), outcome.rowsByStatus());
     }
 
     @Test

@@ -98,6 +98,21 @@ class SweepCliTest {
     }
 
     @Test
+    void sobolCountWarningPrinted() throws Exception {
+        Path spec = tmp.resolve("sobol.yaml");
+        Files.writeString(spec, "name: ok\nsolver: sphere-particles\nseed: 1\n"
+                + "parameters: {kernel: heisenberg, d: 3, n: 10, dt: 0.01, steps: 10}\n"
+                + "groups:\n  - sobol: {count: 100, parameters: {beta: {low: 1.0, high: 4.0}}}\n");
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        Object[] result = execute("run", spec.toString(), "--out", file.toString());
+        assertEquals(2, result[0]);
+        String err = (String) result[2];
+        assertTrue(err.contains("Warning: Sweep file " + spec), err);
+        assertTrue(err.contains("'groups[0].sobol.count' with value 100 is not a power of two"), err);
+    }
+
+    @Test
     void unknownSummaryRejectedBeforeSpark() throws Exception {
         Path out = tmp.resolve("done");
         Files.createDirectories(out.resolve("summary"));
