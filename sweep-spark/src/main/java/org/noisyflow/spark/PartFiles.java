@@ -33,13 +33,13 @@ import org.noisyflow.plan.SweepPlan;
 /**
  * The per-task Parquet files of a running sweep, under {@code DIR/_parts/TABLE/}. A task writes
  * the rows of its point range to a hidden temporary file and renames it to
- * {@code part-FROM-TO.parquet} when the range is complete, so that a file under its final name
- * always holds every row of its range, and a crash loses only the ranges in flight. Readers skip
+ * {@code part-FROM-TO.parquet} when the range is complete. A file under its final name therefore
+ * contains every row of its range, and a crash loses only the ranges in flight. Readers skip
  * the hidden temporary files because their names start with a dot.
  */
 final class PartFiles {
     static final String PARTS = "_parts";
-    /** The file under _parts/ that holds the hash of the spec the part files belong to. */
+    /** The file under _parts/ that contains the hash of the spec the part files belong to. */
     static final String SPEC_HASH = "spec-hash.txt";
     private static final Pattern NAME = Pattern.compile("part-(\\d+)-(\\d+)\\.parquet");
 

@@ -10,8 +10,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * Reports the progress of the sweep's run stage on the driver, at most about once per second
- * and always for the last task: runs done of the total, failed and diverged runs, the rate and
- * the estimated time left, for example
+ * and always for the last task. A line gives the runs done of the total, the runs not ok, the
+ * rate and the estimated time left, for example
  * {@code "  runs 1200/4000 (not ok 3), 45.2 runs/s, about 62 s left, tasks 12/50"}.
  *
  * <p>Runs are counted by the accumulators {@link #RUNS} and {@link #NOT_OK}, whose updates arrive

@@ -14,7 +14,7 @@ import org.noisyflow.spec.SpecParser;
 import org.noisyflow.spec.SweepSpec;
 
 /**
- * The progress of a sweep directory: the runs its spec asks for, and those committed so far by
+ * The progress of a sweep directory: the runs its spec defines, and those committed so far by
  * status, read from summary/ once the sweep finished and from the part files before.
  *
  * @param spec the sweep file resolved in DIR/spec.yaml
