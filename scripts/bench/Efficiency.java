@@ -28,7 +28,7 @@ public class Efficiency {
                         + dir.resolve("summary") + "/*.parquet')")) {
             r.next();
             long runs = r.getLong(1);
-            double solverSeconds = r.getLong(2) / 1000.0;
+            double solverSeconds = r.getDouble(2) / 1000.0;
             double seconds = wall.toMillis() / 1000.0;
             System.out.printf("%d runs, median %.2f ms per run, solver time %.1f s, job wall time %.1f s on %d cores: "
                     + "efficiency %.3f%n", runs, r.getDouble(3), solverSeconds, seconds, cores,

@@ -59,7 +59,7 @@ public final class PointRunner implements AutoCloseable {
         long seed = StreamSeeds.streamSeed(spec.seed(), point.idHash(), replicate);
         long start = System.nanoTime();
         RunResult result = timeoutMillis > 0 ? runLimited(point, seed) : runGuarded(point, seed);
-        long wallMillis = (System.nanoTime() - start) / 1_000_000L;
+        double wallMillis = (System.nanoTime() - start) / 1e6;
         return new ResultRow(point, replicate, seed, result, wallMillis);
     }
 

@@ -11,8 +11,9 @@ import org.noisyflow.spec.Point;
  * @param replicate replicate number, from 0
  * @param seed the stream seed; {@code StreamSeeds.stream(seed)} reproduces the run
  * @param result status, message and observables
- * @param wallMillis wall-clock time of the run in milliseconds
+ * @param wallMillis wall-clock time of the run in milliseconds, from System.nanoTime, so sub-millisecond
+ *     runs keep their duration
  */
-public record ResultRow(Point point, int replicate, long seed, RunResult result, long wallMillis)
+public record ResultRow(Point point, int replicate, long seed, RunResult result, double wallMillis)
         implements Serializable {
 }

@@ -219,7 +219,8 @@ public final class AnalysisJob {
     static List<String> observableColumns(StructType schema, List<String> parameters) {
         List<String> out = new ArrayList<>();
         for (StructField field : schema.fields()) {
-            if (field.dataType().equals(DataTypes.DoubleType) && !parameters.contains(field.name())) {
+            if (field.dataType().equals(DataTypes.DoubleType) && !parameters.contains(field.name())
+                    && !SummarySchema.WALL_MS.equals(field.name())) {
                 out.add(field.name());
             }
         }

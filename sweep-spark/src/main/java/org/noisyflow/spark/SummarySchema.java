@@ -58,7 +58,7 @@ public final class SummarySchema {
         }
         fields.add(DataTypes.createStructField(STATUS, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(MESSAGE, DataTypes.StringType, false));
-        fields.add(DataTypes.createStructField(WALL_MS, DataTypes.LongType, false));
+        fields.add(DataTypes.createStructField(WALL_MS, DataTypes.DoubleType, false));
         return DataTypes.createStructType(fields);
     }
 

@@ -99,7 +99,7 @@ class AnalysisJobTest {
                     rows.add(RowFactory.create("synthetic", "p" + index, index, replicate, 7L,
                             "heisenberg", null, null, null, d, 100L, beta, 1 / beta, 0.01, 100L, "uniform", "geodesic",
                             failed ? null : m, failed ? null : m, 0.0, 0.0, -m * m,
-                            failed ? "failed" : "ok", failed ? "synthetic failure" : "", 1L));
+                            failed ? "failed" : "ok", failed ? "synthetic failure" : "", 1.0));
                 }
                 index++;
             }
