@@ -2,6 +2,7 @@ package org.noisyflow.spec;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,9 +19,6 @@ import org.noisyflow.solver.ParameterDef;
 import org.noisyflow.solver.ParameterType;
 import org.noisyflow.solver.Solver;
 import org.noisyflow.solver.SolverRegistry;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a sweep file (YAML 1.2) into a {@link SweepSpec}, checking every key and value.
@@ -57,10 +55,20 @@ public final class SpecParser {
                     "give the path of a sweep file, for example conf/heisenberg-s2.yaml");
         }
         try {
+            // A UTF-8 file has at least as many bytes as characters, so this rejects no file that
+            // SpecYaml accepts, and it does so before reading a huge file into memory.
+            long bytes = Files.size(file);
+            if (bytes > SpecYaml.MAX_CHARS) {
+                throw new SpecException(file.toString(), "(file)", null, "the file has " + bytes
+                        + " bytes, more than the limit of " + SpecYaml.MAX_CHARS, SpecYaml.shortenFix());
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new SpecException(file.toString(), "(file)", null, "the file does not exist",
                     "check the path, for example conf/heisenberg-s2.yaml");
+        } catch (CharacterCodingException e) {
+            throw new SpecException(file.toString(), "(file)", null, "the file is not valid UTF-8 text",
+                    "save it as UTF-8, which is what YAML 1.2 files use");
         } catch (IOException e) {
             throw new SpecException(file.toString(), "(file)", null,
                     "the file could not be read: " + e.getMessage(), "check its permissions");
@@ -79,20 +87,10 @@ public final class SpecParser {
     }
 
     private SweepSpec parseDocument(String text) {
-        Object doc;
-        try {
-            doc = new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(text);
-        } catch (YamlEngineException e) {
-            throw new SpecException(source, "(document)", null,
-                    "the YAML is malformed: " + oneLine(e.getMessage()),
-                    "correct the syntax at the line shown");
-        } catch (StackOverflowError e) {
-            throw new SpecException(source, "(document)", null,
-                    "the YAML is nested too deeply to read", "flatten the document");
-        }
+        Object doc = SpecYaml.load(text, source);
         if (!(doc instanceof Map<?, ?> top)) {
             throw new SpecException(source, "(document)", null,
-                    "the document is not a mapping of keys to values",
+                    doc == null ? "the document is empty" : "the document is not a mapping of keys to values",
                     "start from conf/heisenberg-s2.yaml, which has the keys " + TOP_KEYS);
         }
         Map<String, Object> root = stringKeys(top, "");
@@ -486,15 +484,11 @@ public final class SpecParser {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String k)) {
-                throw new SpecException(source, prefix + e.getKey(), null,
+                throw new SpecException(source, prefix + ParameterDef.show(e.getKey()), null,
                         "keys must be names, not numbers or other values", "quote the key or rename it");
             }
             out.put(k, e.getValue());
         }
         return out;
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").trim();
     }
 }
