@@ -204,6 +204,10 @@ public final class SpecParser {
                 throw new SpecException(source, key, node, "the axis is empty",
                         "give at least one value");
             }
+            if (list.contains(null)) {
+                throw new SpecException(source, key, node, "entry " + (list.indexOf(null) + 1)
+                        + " of the axis is empty (null)", "give a value there or remove the entry");
+            }
             return new AxisValues.ListForm(new ArrayList<>(list));
         }
         if (node instanceof Map<?, ?> map && map.size() == 1) {
@@ -267,11 +271,20 @@ public final class SpecParser {
         for (int i = 0; i < 2; i++) {
             Object v = list.get(i);
             if (!(v instanceof Number n) || v instanceof BigInteger || !Double.isFinite(n.doubleValue())) {
-                throw new SpecException(source, key, node, "start and stop must be finite numbers", fix);
+                throw new SpecException(source, key, node, "start and stop must be finite numbers"
+                        + (v instanceof BigInteger ? ", and integers must lie between -2^63 and 2^63-1" : ""), fix);
             }
             startStop[i] = n.doubleValue();
         }
         Object count = list.get(2);
+        if (count instanceof BigInteger big) {
+            // An integer beyond 64 bits is far above the axis limit or far below 1.
+            if (big.signum() > 0) {
+                throw tooLong(key, node);
+            }
+            throw new SpecException(source, key, node, "the axis is empty (count " + big + ")",
+                    "give a count of at least 1");
+        }
         if (!(count instanceof Integer || count instanceof Long)) {
             throw new SpecException(source, key, node, "the count must be an integer", fix);
         }
@@ -286,6 +299,9 @@ public final class SpecParser {
         long[] v = new long[3];
         for (int i = 0; i < 3; i++) {
             Object x = list.get(i);
+            if (x instanceof BigInteger) {
+                throw new SpecException(source, key, node, "range takes integers between -2^63 and 2^63-1 only", fix);
+            }
             if (!(x instanceof Integer || x instanceof Long)) {
                 throw new SpecException(source, key, node, "range takes integers only", fix);
             }
