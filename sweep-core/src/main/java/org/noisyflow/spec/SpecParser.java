@@ -116,7 +116,7 @@ public final class SpecParser {
         int replicates = parseReplicates(root.get("replicates"));
         if (root.containsKey("description") && !(root.get("description") instanceof String)) {
             throw new SpecException(source, "description", root.get("description"),
-                    "the description must be text", "quote it");
+                    "the description must be text", textFix(root.get("description")));
         }
 
         Map<String, ParameterDef> defs = new LinkedHashMap<>();
@@ -409,6 +409,24 @@ public final class SpecParser {
     }
 
     /**
+     * Returns the fix for a solver's rejection of a point. A value that the file does not give is
+     * the parameter's default, so the fix is to add the key, not to change or remove it.
+     */
+    private static String pointFix(Solver solver, InvalidParameterException e, boolean keyInFile) {
+        if (e.value() == null) {
+            return "add the key under 'parameters', or under 'axes' to sweep it";
+        }
+        if (!keyInFile) {
+            return "add '" + e.key() + "' under 'parameters' with a value that meets this rule, because its "
+                    + "default " + ParameterDef.show(e.value()) + " does not";
+        }
+        boolean hasDefault = solver.parameters().stream()
+                .anyMatch(def -> def.name().equals(e.key()) && def.defaultValue() != null);
+        return hasDefault ? "change the value, or remove the key to use its default"
+                : "change the value as the message says";
+    }
+
+    /**
      * Runs the solver's checks at every point, and rejects a given parameter that the solver finds
      * inapplicable at every point.
      */
@@ -434,12 +452,8 @@ public final class SpecParser {
                     }
                 }
                 String where = spec.axes().isEmpty() ? "" : " (at point " + index + sweptValues(spec, point) + ")";
-                boolean hasDefault = solver.parameters().stream()
-                        .anyMatch(def -> def.name().equals(e.key()) && def.defaultValue() != null);
                 throw new SpecException(source, key, e.value(), e.getMessage() + where,
-                        e.value() == null ? "add the key under 'parameters', or under 'axes' to sweep it"
-                                : hasDefault ? "change the value, or remove the key to use its default"
-                                : "change the value as the message says");
+                        pointFix(solver, e, keyPaths.containsValue(key)));
             }
         }
         for (String name : unused) {
@@ -464,9 +478,15 @@ public final class SpecParser {
                     "add '" + key + ": ...' at the top level");
         }
         if (!(v instanceof String s)) {
-            throw new SpecException(source, key, v, "the value must be text", "quote it");
+            throw new SpecException(source, key, v, "the value must be text", textFix(v));
         }
         return s;
+    }
+
+    /** Returns the fix for a value that should be text: quoting helps a scalar, not a list or mapping. */
+    private static String textFix(Object value) {
+        return value instanceof List<?> || value instanceof Map<?, ?>
+                ? "give one text value, not a list or mapping" : "quote it";
     }
 
     private long parseSeed(Object v) {
