@@ -159,11 +159,13 @@ public final class AggregationPdeSolver implements Solver {
                         MAX_STEPS * step));
             }
         }
-        long records = 1 + (p.has("record_every") ? (long) Math.ceil(tEnd / p.real("record_every")) : 0);
+        // A double, because t_end/record_every can exceed the long range. As longs, 1 + (long)
+        // Infinity times an even cell count wraps to 0, which would pass the check.
+        double records = 1 + (p.has("record_every") ? Math.ceil(tEnd / p.real("record_every")) : 0);
         if (records * cells > MAX_PROFILE_ROWS) {
             throw new InvalidParameterException(p.has("record_every") ? "record_every" : "cells",
                     p.has("record_every") ? p.get("record_every") : p.get("cells"), String.format(
-                    "%d profiles of %d cells exceed the limit of %d profile rows per run; use record_every >= "
+                    "%.3g profiles of %d cells exceed the limit of %d profile rows per run; use record_every >= "
                             + "%.3g or fewer cells", records, cells, MAX_PROFILE_ROWS,
                     tEnd * cells / (MAX_PROFILE_ROWS - cells)));
         }

@@ -36,6 +36,11 @@ public record ParameterDef(
         boolean required,
         String reciprocalOf) implements Serializable {
 
+    /** Maximum length of a value rendering in a message, in characters. */
+    public static final int MAX_SHOWN_CHARS = 200;
+    /** Mapping keys that {@link #show} writes without quotes, as a sweep file would. */
+    private static final java.util.regex.Pattern SIMPLE_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
     public ParameterDef {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -294,15 +299,75 @@ public record ParameterDef(
                 "value " + show(raw) + " " + problem + "; " + name + " must be " + domainText());
     }
 
-    /** Formats a spec value for messages, quoting strings. */
+    /**
+     * Formats a spec value for messages on one line: strings quoted with their line breaks and
+     * other control characters escaped, lists, sets and mappings in YAML flow style. Output longer than
+     * {@link #MAX_SHOWN_CHARS} is cut and ends in "...", and the rendering stops there, so a value
+     * that contains itself or millions of elements costs no more than a short one.
+     */
     public static String show(Object raw) {
+        StringBuilder text = new StringBuilder();
+        appendShown(text, raw);
+        return text.length() <= MAX_SHOWN_CHARS ? text.toString() : text.substring(0, MAX_SHOWN_CHARS) + "...";
+    }
+
+    /** Appends the rendering of raw to text, stopping soon after text exceeds MAX_SHOWN_CHARS. */
+    private static void appendShown(StringBuilder text, Object raw) {
+        if (text.length() > MAX_SHOWN_CHARS) {
+            return;
+        }
         if (raw instanceof String s) {
-            return "'" + s + "'";
+            text.append('\'');
+            for (int i = 0; i < s.length() && text.length() <= MAX_SHOWN_CHARS; i++) {
+                char c = s.charAt(i);
+                if (c == '\n') {
+                    text.append("\\n");
+                } else if (c == '\t') {
+                    text.append("\\t");
+                } else if (Character.isISOControl(c)) {
+                    text.append(String.format("\\u%04x", (int) c));
+                } else {
+                    text.append(c);
+                }
+            }
+            text.append('\'');
+        } else if (raw instanceof byte[] bytes) {
+            text.append("(binary, ").append(bytes.length).append(" bytes)");
+        } else if (raw instanceof java.util.Collection<?> collection) {
+            // A !!set renders as a flow mapping of keys, as YAML writes it.
+            boolean set = raw instanceof java.util.Set<?>;
+            text.append(set ? "!!set {" : "[");
+            boolean first = true;
+            for (Object element : collection) {
+                if (text.length() > MAX_SHOWN_CHARS) {
+                    break;
+                }
+                text.append(first ? "" : ", ");
+                first = false;
+                appendShown(text, element);
+            }
+            text.append(set ? '}' : ']');
+        } else if (raw instanceof java.util.Map<?, ?> map) {
+            text.append('{');
+            boolean first = true;
+            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                if (text.length() > MAX_SHOWN_CHARS) {
+                    break;
+                }
+                text.append(first ? "" : ", ");
+                first = false;
+                if (e.getKey() instanceof String name && SIMPLE_KEY.matcher(name).matches()) {
+                    text.append(name);
+                } else {
+                    appendShown(text, e.getKey());
+                }
+                text.append(": ");
+                appendShown(text, e.getValue());
+            }
+            text.append('}');
+        } else {
+            text.append(raw);
         }
-        if (raw instanceof byte[] bytes) {
-            return "(binary, " + bytes.length + " bytes)";
-        }
-        return String.valueOf(raw);
     }
 
     private static String typeName(Object raw) {

@@ -2,6 +2,7 @@ package org.noisyflow.spec;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,9 +20,6 @@ import org.noisyflow.solver.ParameterType;
 import org.noisyflow.solver.Parameters;
 import org.noisyflow.solver.Solver;
 import org.noisyflow.solver.SolverRegistry;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a sweep file (YAML 1.2) into a {@link SweepSpec}, checking every key and value.
@@ -64,10 +62,20 @@ public final class SpecParser {
                     "give the path of a sweep file, for example conf/heisenberg-s2.yaml");
         }
         try {
+            // A UTF-8 file has at least as many bytes as characters, so this rejects no file that
+            // SpecYaml accepts, and it does so before reading a huge file into memory.
+            long bytes = Files.size(file);
+            if (bytes > SpecYaml.MAX_CHARS) {
+                throw new SpecException(file.toString(), "(file)", null, "the file has " + bytes
+                        + " bytes, more than the limit of " + SpecYaml.MAX_CHARS, SpecYaml.shortenFix());
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new SpecException(file.toString(), "(file)", null, "the file does not exist",
                     "check the path, for example conf/heisenberg-s2.yaml");
+        } catch (CharacterCodingException e) {
+            throw new SpecException(file.toString(), "(file)", null, "the file is not valid UTF-8 text",
+                    "save it as UTF-8, which is what YAML 1.2 files use");
         } catch (IOException e) {
             throw new SpecException(file.toString(), "(file)", null,
                     "the file could not be read: " + e.getMessage(), "check its permissions");
@@ -86,20 +94,10 @@ public final class SpecParser {
     }
 
     private SweepSpec parseDocument(String text) {
-        Object doc;
-        try {
-            doc = new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(text);
-        } catch (YamlEngineException e) {
-            throw new SpecException(source, "(document)", null,
-                    "the YAML is malformed: " + oneLine(e.getMessage()),
-                    "correct the syntax at the line shown");
-        } catch (StackOverflowError e) {
-            throw new SpecException(source, "(document)", null,
-                    "the YAML is nested too deeply to read", "flatten the document");
-        }
+        Object doc = SpecYaml.load(text, source);
         if (!(doc instanceof Map<?, ?> top)) {
             throw new SpecException(source, "(document)", null,
-                    "the document is not a mapping of keys to values",
+                    doc == null ? "the document is empty" : "the document is not a mapping of keys to values",
                     "start from conf/heisenberg-s2.yaml, which has the keys " + TOP_KEYS);
         }
         Map<String, Object> root = stringKeys(top, "");
@@ -126,7 +124,7 @@ public final class SpecParser {
         double timeout = parseTimeout(root.get("timeout"));
         if (root.containsKey("description") && !(root.get("description") instanceof String)) {
             throw new SpecException(source, "description", root.get("description"),
-                    "the description must be text", "quote it");
+                    "the description must be text", textFix(root.get("description")));
         }
 
         defs = new LinkedHashMap<>();
@@ -221,6 +219,10 @@ public final class SpecParser {
                 throw new SpecException(source, key, node, "the axis is empty",
                         "give at least one value");
             }
+            if (list.contains(null)) {
+                throw new SpecException(source, key, node, "entry " + (list.indexOf(null) + 1)
+                        + " of the axis is empty (null)", "give a value there or remove the entry");
+            }
             return new AxisValues.ListForm(new ArrayList<>(list));
         }
         if (node instanceof Map<?, ?> map && map.size() == 1) {
@@ -284,11 +286,20 @@ public final class SpecParser {
         for (int i = 0; i < 2; i++) {
             Object v = list.get(i);
             if (!(v instanceof Number n) || v instanceof BigInteger || !Double.isFinite(n.doubleValue())) {
-                throw new SpecException(source, key, node, "start and stop must be finite numbers", fix);
+                throw new SpecException(source, key, node, "start and stop must be finite numbers"
+                        + (v instanceof BigInteger ? ", and integers must lie between -2^63 and 2^63-1" : ""), fix);
             }
             startStop[i] = n.doubleValue();
         }
         Object count = list.get(2);
+        if (count instanceof BigInteger big) {
+            // An integer beyond 64 bits is far above the axis limit or far below 1.
+            if (big.signum() > 0) {
+                throw tooLong(key, node);
+            }
+            throw new SpecException(source, key, node, "the axis is empty (count " + big + ")",
+                    "give a count of at least 1");
+        }
         if (!(count instanceof Integer || count instanceof Long)) {
             throw new SpecException(source, key, node, "the count must be an integer", fix);
         }
@@ -303,6 +314,9 @@ public final class SpecParser {
         long[] v = new long[3];
         for (int i = 0; i < 3; i++) {
             Object x = list.get(i);
+            if (x instanceof BigInteger) {
+                throw new SpecException(source, key, node, "range takes integers between -2^63 and 2^63-1 only", fix);
+            }
             if (!(x instanceof Integer || x instanceof Long)) {
                 throw new SpecException(source, key, node, "range takes integers only", fix);
             }
@@ -416,6 +430,24 @@ public final class SpecParser {
     }
 
     /**
+     * Returns the fix for a solver's rejection of a point. A value that the file does not give is
+     * the parameter's default, so the fix is to add the key, not to change or remove it.
+     */
+    private static String pointFix(Solver solver, InvalidParameterException e, boolean keyInFile) {
+        if (e.value() == null) {
+            return "add the key under 'parameters', or under 'axes' or 'groups' to sweep it";
+        }
+        if (!keyInFile) {
+            return "add '" + e.key() + "' under 'parameters' with a value that meets this rule, because its "
+                    + "default " + ParameterDef.show(e.value()) + " does not";
+        }
+        boolean hasDefault = solver.parameters().stream()
+                .anyMatch(def -> def.name().equals(e.key()) && def.defaultValue() != null);
+        return hasDefault ? "change the value, or remove the key to use its default"
+                : "change the value as the message says";
+    }
+
+    /**
      * Visits every point of the product in raw order: tests the {@code where} constraints, runs
      * the solver's checks at each point that passes, and rejects a given parameter that the
      * solver finds inapplicable at every such point. Returns the spec with its filter indexed.
@@ -490,12 +522,8 @@ public final class SpecParser {
         }
         String where = draft.axes().isEmpty() && draft.groups().isEmpty() ? ""
                 : " (at point " + index + sweptValues(draft, parameters) + ")";
-        boolean hasDefault = solver.parameters().stream()
-                .anyMatch(def -> def.name().equals(e.key()) && def.defaultValue() != null);
         return new SpecException(source, key, e.value(), e.getMessage() + where,
-                e.value() == null ? "add the key under 'parameters', or under 'axes' or 'groups' to sweep it"
-                        : hasDefault ? "change the value, or remove the key to use its default"
-                        : "change the value as the message says");
+                pointFix(solver, e, keyPaths.containsValue(key)));
     }
 
     private SpecException allRejected(SweepSpec draft, long[] keptByConstraint, long rawCount) {
@@ -519,9 +547,15 @@ public final class SpecParser {
                     "add '" + key + ": ...' at the top level");
         }
         if (!(v instanceof String s)) {
-            throw new SpecException(source, key, v, "the value must be text", "quote it");
+            throw new SpecException(source, key, v, "the value must be text", textFix(v));
         }
         return s;
+    }
+
+    /** Returns the fix for a value that should be text: quoting helps a scalar, not a list or mapping. */
+    private static String textFix(Object value) {
+        return value instanceof List<?> || value instanceof Map<?, ?>
+                ? "give one text value, not a list or mapping" : "quote it";
     }
 
     private long parseSeed(Object v) {
@@ -569,15 +603,11 @@ public final class SpecParser {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String k)) {
-                throw new SpecException(source, prefix + e.getKey(), null,
+                throw new SpecException(source, prefix + ParameterDef.show(e.getKey()), null,
                         "keys must be names, not numbers or other values", "quote the key or rename it");
             }
             out.put(k, e.getValue());
         }
         return out;
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").trim();
     }
 }

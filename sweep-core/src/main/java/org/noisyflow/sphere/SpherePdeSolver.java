@@ -85,6 +85,13 @@ public final class SpherePdeSolver implements Solver {
     public void validate(Parameters p) {
         KernelParameters.validate(p);
         String kernel = p.choice("kernel");
+        // The gegenbauer kernel interacts only through degree mode, so with mode above the
+        // truncation the run would be pure diffusion.
+        if ("gegenbauer".equals(kernel) && p.integer("mode") > p.integer("truncation")) {
+            throw new InvalidParameterException("mode", p.get("mode"), "mode " + p.get("mode")
+                    + " is above truncation " + p.get("truncation") + ", which drops the kernel's only interacting "
+                    + "degree; use mode <= " + p.get("truncation") + " or truncation >= " + p.get("mode"));
+        }
         if (p.real("t_end") / p.real("dt") > 1e8) {
             throw new InvalidParameterException("dt", p.get("dt"), "t_end/dt exceeds 1e8 steps; raise dt");
         }

@@ -188,6 +188,8 @@ class AggregationPdeSolverTest extends SolverContract {
         "{d: 3, cells: 2000, kappa: 1.0, repulsion_strength: 1000, eps: 0, t_end: 1000} | t_end | use t_end <=",
         "{d: 3, cells: 2000, kappa: 1.0, repulsion_strength: 0.1, eps: 0, t_end: 10, record_every: 0.01} "
                 + "| record_every | use record_every >=",
+        "{d: 3, cells: 400, kappa: 1.0, repulsion_strength: 0.1, eps: 0, t_end: 10, record_every: 4.9e-324} "
+                + "| record_every | use record_every >=",
         "{d: 64, cells: 100, kappa: 1.0, repulsion_strength: 1.0, eps: 1.0e-6, t_end: 1} | eps | use a larger eps"})
     void budgetsAreRejected(String mapping, String key, String fix) {
         SpecException e = assertThrows(SpecException.class, () -> parameters(AggregationPdeSolver.ID, mapping));

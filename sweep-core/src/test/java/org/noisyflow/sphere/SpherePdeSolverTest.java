@@ -1,6 +1,8 @@
 package org.noisyflow.sphere;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +13,7 @@ import org.noisyflow.solver.RunResult;
 import org.noisyflow.solver.RunStatus;
 import org.noisyflow.solver.Solver;
 import org.noisyflow.solver.SolverContract;
+import org.noisyflow.spec.SpecException;
 
 class SpherePdeSolverTest extends SolverContract {
     private static final SpherePdeSolver SOLVER = new SpherePdeSolver();
@@ -53,6 +56,16 @@ class SpherePdeSolverTest extends SolverContract {
         double coarse = rate(base + "5.0e-4}");
         double fine = rate(base + "2.5e-4}");
         assertEquals(expected, 2 * fine - coarse, 1e-6);
+    }
+
+    /** W = -P_40 has no coefficient within the default truncation 30, which would leave pure diffusion. */
+    @Test
+    void gegenbauerModeAboveTruncationRejected() {
+        SpecException e = assertThrows(SpecException.class,
+                () -> parameters("{kernel: gegenbauer, mode: 40, d: 3, beta: 2.0, dt: 0.01, t_end: 1.0}"));
+
+        assertTrue(e.getMessage().contains("'parameters.mode'"), e.getMessage());
+        assertTrue(e.getMessage().contains("use mode <= 30 or truncation >= 40"), e.getMessage());
     }
 
     /** The long-time state from an ordered start equals the stationary solver's state at d = 3, gamma = 1, beta = 4. */
