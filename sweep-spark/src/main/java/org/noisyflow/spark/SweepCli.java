@@ -50,9 +50,27 @@ public final class SweepCli implements Callable<Integer> {
         return cli.execute(args);
     }
 
+    /**
+     * Checks --partitions and parses the sweep file, printing the problem and returning null when
+     * either is invalid.
+     */
+    static SweepSpec parseSpec(Path specFile, int partitions, PrintWriter err) {
+        if (partitions < 0) {
+            err.println("Invalid option --partitions " + partitions + ": give 0 (automatic) or a "
+                    + "positive number of tasks.");
+            return null;
+        }
+        try {
+            return SpecParser.parse(specFile);
+        } catch (SpecException e) {
+            err.println(e.getMessage());
+            return null;
+        }
+    }
+
     @Override
     public Integer call() {
-        commandSpec.commandLine().getErr().println("Missing command. Fix: run 'sweep run SPEC --out DIR'.");
+        commandSpec.commandLine().getErr().println("Missing command. Fix: run 'sweep run SPEC --out DIR', or 'sweep --help' for plan, analyze and status.");
         commandSpec.commandLine().usage(commandSpec.commandLine().getErr());
         return EXIT_INVALID;
     }
@@ -87,17 +105,8 @@ public final class SweepCli implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = commandSpec.commandLine().getOut();
             PrintWriter err = commandSpec.commandLine().getErr();
-            if (partitions < 0) {
-                err.println("Invalid option --partitions " + partitions + ": give 0 (automatic) or a "
-                        + "positive number of tasks.");
-                return EXIT_INVALID;
-            }
-
-            SweepSpec spec;
-            try {
-                spec = SpecParser.parse(specFile);
-            } catch (SpecException e) {
-                err.println(e.getMessage());
+            SweepSpec spec = parseSpec(specFile, partitions, err);
+            if (spec == null) {
                 return EXIT_INVALID;
             }
             for (String warning : spec.warnings()) {
@@ -365,16 +374,8 @@ public final class SweepCli implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = commandSpec.commandLine().getOut();
             PrintWriter err = commandSpec.commandLine().getErr();
-            if (partitions < 0) {
-                err.println("Invalid option --partitions " + partitions + ": give 0 (automatic) or a "
-                        + "positive number of tasks.");
-                return EXIT_INVALID;
-            }
-            SweepSpec spec;
-            try {
-                spec = SpecParser.parse(specFile);
-            } catch (SpecException e) {
-                err.println(e.getMessage());
+            SweepSpec spec = parseSpec(specFile, partitions, err);
+            if (spec == null) {
                 return EXIT_INVALID;
             }
             long points = spec.points().count();
