@@ -144,9 +144,9 @@ final class ZonalFiniteVolume {
 
     /**
      * Advances by one SSP-RK3 step of at most maxStep, in the Butcher form
-     * q + dt (L1 + L2 + 4 L3)/6 with stages q + dt L1 and q + dt (L1 + L2)/4: adding increments
-     * to q keeps the mass, where the convex form q/3 + 2(...)/3 would lose 1e-16 per step
-     * because 1/3 + 2/3 is not 1 in binary floating point.
+     * q + dt (L1 + L2 + 4 L3)/6 with stages q + dt L1 and q + dt (L1 + L2)/4. Adding increments to
+     * q keeps the mass. The convex form q/3 + 2(...)/3 would lose 1e-16 per step, because
+     * 1/3 + 2/3 is not 1 in binary floating point.
      *
      * @return the step taken, or NaN when the state became non-finite or no step met the limits
      */

@@ -60,9 +60,9 @@ final class KernelParameters {
     }
 
     /**
-     * Returns the linear-stability threshold of the uniform state on the axis beta (beta_k of the
-     * first unstable mode k) or temperature (1/beta_k), or empty for another axis, a kernel whose
-     * uniform state never loses stability, or a slice without kernel and d.
+     * Returns the linear-stability threshold of the uniform state: beta_k of the first unstable
+     * mode k on the axis beta, or 1/beta_k on the axis temperature. It is empty for another axis,
+     * for a kernel whose uniform state never loses stability, and for a slice without kernel and d.
      */
     static OptionalDouble linearThreshold(String axis, Map<String, Object> slice) {
         boolean temperature = "temperature".equals(axis);

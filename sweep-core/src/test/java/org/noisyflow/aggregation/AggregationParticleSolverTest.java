@@ -66,7 +66,7 @@ class AggregationParticleSolverTest extends SolverContract {
      * M - |m(t)| &le; (M - |m(t_1)|) e^{-kappa |m(t_1)| (t - t_1)}. The test steps the particles with
      * Heun at dt = 0.02 (dt kappa M = 0.02) and checks the hemisphere condition and the monotonicity
      * at every step. It then checks the gap at t = 20, and that of the solver's adaptive run, against
-     * the bound. The actual rate tends to 2 kappa M, so the bound holds with a wide margin despite
+     * the bound. The actual rate tends to 2 kappa M, so the bound is met with a wide margin despite
      * the time-step error.
      */
     @Test

@@ -19,7 +19,7 @@ import org.noisyflow.sphere.KernelSpectrum;
  * transformer's is w_l = -(kappa/gamma)(2 pi)^{3/2} gamma^{-1/2} I_{l+1/2}(gamma). The Gaussian
  * repulsion's is R_l = c (2 pi eps^2)^{-1} (2 pi)^{3/2} beta^{-1/2} e^{-beta} I_{l+1/2}(beta)
  * with beta = 1/eps^2, which is c(1 - eps^2) at l = 1 and c(1 - 3 eps^2 + 3 eps^4) at l = 2.
- * The test fits ln of the projection of rho - rho_u on P_l over t &isin; [0, 1] and asks for 1e-3
+ * The test fits ln of the projection of rho - rho_u on P_l over t &isin; [0, 1] and requires 1e-3
  * relative accuracy. The spatial error on 200 cells measures 8e-5 to 5e-4 relative, and the
  * quadratic terms with delta = 1e-5 stay near 1e-5 relative.
  */

@@ -56,8 +56,8 @@ class ZonalKernelMatrixTest {
      * &int;_0^{2 pi} e^{b(t - 1)} sin(theta) sin(phi) dpsi dphi dtheta with
      * t = cos(theta) cos(phi) + sin(theta) sin(phi) cos(psi), where 2 pi is the azimuth of x. The
      * midpoint rule in theta and phi errs by c h^2, so Richardson's (4 I(h/2) - I(h))/3 with 30 and
-     * 60 nodes per cell leaves O(h^4), well below the tolerance of 1e-7 (the raw rule with 60
-     * nodes errs by up to 7e-6). The rule in psi is periodic and spectrally accurate with 400
+     * 60 nodes per cell leaves O(h^4), well below the tolerance of 1e-7. The raw rule with 60 nodes
+     * errs by up to 7e-6. The rule in psi is periodic and spectrally accurate with 400
      * nodes. The entries cover the pole cell, the diagonal, a neighbour and far pairs.
      */
     @ParameterizedTest

@@ -43,7 +43,8 @@ class TransitionDetectorTest {
         assertEquals(Transition.DISCONTINUOUS, t.type());
         assertEquals(6.25, t.location(), 1e-12);
         assertEquals(0.25, t.uncertainty(), 1e-12);
-        assertTrue(t.location() - t.uncertainty() <= 6.2 && 6.2 <= t.location() + t.uncertainty());
+        assertTrue(t.location() - t.uncertainty() <= 6.2, "interval starts above the jump");
+        assertTrue(6.2 <= t.location() + t.uncertainty(), "interval ends below the jump");
         assertEquals(6.0, t.bracketLow(), 0.0);
         assertEquals(6.5, t.bracketHigh(), 0.0);
     }

@@ -22,7 +22,7 @@ class CostProfileTest {
         assertEquals(to, next);
     }
 
-    /** Cost i + 1 over 1000 points: each of 4 ranges holds a quarter of 500500 within one point's cost. */
+    /** Cost i + 1 over 1000 points: each of 4 ranges contains a quarter of 500500 within one point's cost. */
     @Test
     void growingCostSplitsEvenly() {
         CostProfile profile = CostProfile.sample(1000, i -> i + 1);

@@ -181,7 +181,7 @@ public final class SweepCli implements Callable<Integer> {
         }
 
         /**
-         * Returns a message if a local output path is a file, or holds results of another sweep
+         * Returns a message if a local output path is a file, or contains results of another sweep
          * file (unless force is set), so that such a mistake costs no Spark start. Returns null
          * otherwise, and for other file systems, which {@link SweepJob#prepare} checks.
          */
@@ -205,12 +205,12 @@ public final class SweepCli implements Callable<Integer> {
             }
             String existing = existingHash(local);
             if (existing != null && !existing.equals(spec.hash())) {
-                return "Output directory " + local.toAbsolutePath() + " holds results of another sweep file (spec "
+                return "Output directory " + local.toAbsolutePath() + " contains results of another sweep file (spec "
                         + "hash " + existing + "; this file has " + spec.hash() + "). Fix: choose a new --out "
                         + "directory, or give --force to delete the old results.";
             }
             if (existing == null && java.nio.file.Files.exists(local.resolve("summary"))) {
-                return "Output directory " + local.toAbsolutePath() + " holds a summary/ without manifest.json or "
+                return "Output directory " + local.toAbsolutePath() + " contains a summary/ without manifest.json or "
                         + "part files, so the spec it belongs to is unknown. Fix: choose a new --out directory, "
                         + "or give --force to delete it.";
             }

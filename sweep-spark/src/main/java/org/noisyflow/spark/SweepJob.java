@@ -95,7 +95,7 @@ public final class SweepJob {
         return out;
     }
 
-    /** What an output directory holds before a run. */
+    /** The contents of an output directory before a run. */
     public enum State {
         /** No results yet: the run starts from the first point. */
         FRESH,
@@ -109,7 +109,7 @@ public final class SweepJob {
      * Checks the output directory against the spec and claims it for this spec. Returns what it
      * holds, after deleting every earlier output when {@code force} is set.
      *
-     * @throws ExistingOutputException when the directory is a file, or holds results of another
+     * @throws ExistingOutputException when the directory is a file, or contains results of another
      *     spec and force is not set
      */
     public State prepare(boolean force) throws IOException {
@@ -126,11 +126,11 @@ public final class SweepJob {
             }
             existing = null;
         } else if (existing != null && !existing.equals(spec.hash())) {
-            throw new ExistingOutputException("Output directory " + out + " holds results of another sweep file "
+            throw new ExistingOutputException("Output directory " + out + " contains results of another sweep file "
                     + "(spec hash " + existing + "; this file has " + spec.hash() + "). Fix: choose a new --out "
                     + "directory, or give --force to delete the old results.");
         } else if (existing == null && fs.exists(new Path(out, "summary"))) {
-            throw new ExistingOutputException("Output directory " + out + " holds a summary/ without manifest.json "
+            throw new ExistingOutputException("Output directory " + out + " contains a summary/ without manifest.json "
                     + "or part files, so the spec it belongs to is unknown. Fix: choose a new --out directory, or "
                     + "give --force to delete it.");
         }
@@ -405,7 +405,7 @@ public final class SweepJob {
         }
     }
 
-    /** An output directory that holds something this run must not overwrite. */
+    /** An output directory with contents this run must not overwrite. */
     public static final class ExistingOutputException extends IOException {
         public ExistingOutputException(String message) {
             super(message);

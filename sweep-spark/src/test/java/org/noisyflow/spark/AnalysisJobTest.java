@@ -92,7 +92,7 @@ class AnalysisJobTest {
         for (long d = 2; d <= 4; d++) {
             for (int k = 0; k <= 20; k++) {
                 double beta = 1.0 + 0.5 * k;
-                double truth = d == 2 ? (beta < 6.2 ? 0.05 : 0.6) : d == 3 ? 0.5 * (1 + Math.tanh((beta - 4.3) / 0.7)) : 0.1;
+                double truth = syntheticOrder(d, beta);
                 for (int replicate = 0; replicate < 3; replicate++) {
                     boolean failed = index == 0 && replicate == 2;
                     double m = truth + 0.01 * gauss.sample();
@@ -107,6 +107,17 @@ class AnalysisJobTest {
         spark.createDataFrame(rows, SummarySchema.of(solver, OBSERVABLES)).write()
                 .parquet(dir.resolve("summary").toString());
         Files.writeString(dir.resolve("manifest.json"), "{\"sweep\": \"synthetic\", \"solver\": \"sphere-particles\"}\n");
+    }
+
+    /** Returns the noise-free order parameter of slice d at beta: a jump, a crossover or a constant. */
+    private static double syntheticOrder(long d, double beta) {
+        if (d == 2) {
+            return beta < 6.2 ? 0.05 : 0.6;
+        }
+        if (d == 3) {
+            return 0.5 * (1 + Math.tanh((beta - 4.3) / 0.7));
+        }
+        return 0.1;
     }
 
     private static AnalysisJob.Outcome analyse(Path dir, AnalysisJob.Options options) throws Exception {
@@ -181,7 +192,8 @@ class AnalysisJobTest {
             assertTrue(Files.readString(analysis.resolve(name + ".svg")).contains("<svg"), name);
         }
         String page = Files.readString(analysis.resolve("index.html"));
-        assertTrue(page.contains("order.png") && page.contains("heatmap.png"));
+        assertTrue(page.contains("order.png"), "order.png is not on the page");
+        assertTrue(page.contains("heatmap.png"), "heatmap.png is not on the page");
         assertFalse(page.contains("http://") || page.contains("https://"), "the page refers to the network");
         assertTrue(page.contains(Transition.DISCONTINUOUS));
     }
@@ -223,13 +235,15 @@ class AnalysisJobTest {
     @Test
     void unknownParameterListsChoices() {
         String message = cliError(synthetic.toString(), "--x", "gamma");
-        assertTrue(message.contains("--x gamma") && message.contains("Valid choices: d, beta"), message);
+        assertTrue(message.contains("--x gamma"), message);
+        assertTrue(message.contains("Valid choices: d, beta"), message);
     }
 
     @Test
     void nonNumericObservableListsChoices() {
         String message = cliError(synthetic.toString(), "--observable", "kernel");
-        assertTrue(message.contains("not a numeric observable") && message.contains("magnetization_avg"), message);
+        assertTrue(message.contains("not a numeric observable"), message);
+        assertTrue(message.contains("magnetization_avg"), message);
         String missing = cliError(synthetic.toString(), "--observable", "speed");
         assertTrue(missing.contains("is not a column"), missing);
     }
@@ -237,7 +251,8 @@ class AnalysisJobTest {
     @Test
     void missingDirectoryAndEmptySummaryAreNamed() throws Exception {
         String missing = cliError(tmp.resolve("nowhere").toString());
-        assertTrue(missing.contains("nowhere") && missing.contains("not found"), missing);
+        assertTrue(missing.contains("nowhere"), missing);
+        assertTrue(missing.contains("not found"), missing);
         Path empty = tmp.resolve("empty");
         spark.createDataFrame(List.of(), SummarySchema.of(SolverRegistry.find("sphere-particles").orElseThrow(),
                 OBSERVABLES)).write().parquet(empty.resolve("summary").toString());

@@ -81,8 +81,8 @@ class ResumeScriptIT {
     }
 
     /**
-     * Kills the run once the given number of its 50 tasks have committed, so the moments fall
-     * early, midway and late in the run; the kill lands while other tasks are in flight.
+     * Kills the run once the given number of its 50 tasks have committed. The moments fall early,
+     * midway and late in the run, and the kill lands while other tasks are in flight.
      */
     @ParameterizedTest
     @ValueSource(ints = {5, 22, 41})
@@ -96,7 +96,8 @@ class ResumeScriptIT {
         assertTrue(process.isAlive(), "the run ended before " + committedBeforeKill + " tasks had committed");
         process.destroyForcibly().waitFor();
         long committed = committedParts(out);
-        assertTrue(committed >= committedBeforeKill && committed < TASKS, "committed " + committed);
+        assertTrue(committed >= committedBeforeKill, "committed " + committed);
+        assertTrue(committed < TASKS, "committed " + committed);
 
         finish(start(out), out);
         assertTrue(Files.readString(tmp.resolve(out.getFileName() + ".out")).contains("(resuming)"));

@@ -118,7 +118,7 @@ class SweepCliTest {
         Files.createDirectories(out.resolve("summary"));
         Object[] result = execute("run", validSpec().toString(), "--out", out.toString());
         assertEquals(2, result[0]);
-        assertTrue(((String) result[2]).contains("holds a summary/ without manifest.json"), (String) result[2]);
+        assertTrue(((String) result[2]).contains("contains a summary/ without manifest.json"), (String) result[2]);
         assertTrue(((String) result[2]).contains("--force"), (String) result[2]);
     }
 
@@ -129,7 +129,7 @@ class SweepCliTest {
         Files.writeString(out.resolve("manifest.json"), "{\"spec_hash\": \"0123456789abcdef\"}\n");
         Object[] result = execute("run", validSpec().toString(), "--out", out.toString());
         assertEquals(2, result[0]);
-        assertTrue(((String) result[2]).contains("holds results of another sweep file"), (String) result[2]);
+        assertTrue(((String) result[2]).contains("contains results of another sweep file"), (String) result[2]);
         assertTrue(((String) result[2]).contains("0123456789abcdef"), (String) result[2]);
     }
 
