@@ -29,10 +29,7 @@ public final class ParticleSystem {
     private final ZonalKernel kernel;
     private final double[] x;
     private final double[] drift;
-    private final double[] pairSum;
-    private final double[] tangentialSum;
-    private final double[] row;
-    private final double[] dots;
+    private final PairSum pairs;
     private final double[] work;
     private final double[] v;
 
@@ -42,6 +39,11 @@ public final class ParticleSystem {
      * @param kernel the interaction
      */
     public ParticleSystem(int n, int d, ZonalKernel kernel) {
+        this(n, d, kernel, PairSum.create(n, d, kernel));
+    }
+
+    /** Creates a system whose pair drift comes from {@code pairs}, which the tests choose. */
+    ParticleSystem(int n, int d, ZonalKernel kernel, PairSum pairs) {
         if (n < 2 || d < 2) {
             throw new IllegalArgumentException("need n >= 2 and d >= 2, got n=" + n + ", d=" + d);
         }
@@ -50,10 +52,7 @@ public final class ParticleSystem {
         this.kernel = kernel;
         this.x = new double[n * d];
         this.drift = new double[n * d];
-        this.pairSum = new double[n * d];
-        this.tangentialSum = new double[n];
-        this.row = new double[n];
-        this.dots = new double[n];
+        this.pairs = pairs;
         this.work = new double[d * d + d];
         this.v = new double[d];
     }
@@ -107,71 +106,11 @@ public final class ParticleSystem {
     }
 
     /**
-     * Writes the drift into {@code out} by summing over pairs i &lt; j once each. Both particles of
-     * a pair share the coupling c(t_ij), and the tangent projection is applied through
-     * P_{x_i} x_j = x_j - t_ij x_i, so the sum needs no per-pair projection and excludes j = i.
+     * Writes the drift into {@code out} by summing over pairs, each pair once; see
+     * {@link PairSum} for the sum and {@link VectorPairSum} for how it is computed.
      */
     public void computePairDrift(double[] out) {
-        Arrays.fill(pairSum, 0.0);
-        Arrays.fill(tangentialSum, 0.0);
-        for (int i = 0; i < n - 1; i++) {
-            int oi = i * d;
-            for (int j = i + 1; j < n; j++) {
-                double t = dot(oi, j * d);
-                dots[j] = t;
-                row[j] = t;
-            }
-            kernel.couplings(row, i + 1, n);
-            if (kernel.needsSine()) {
-                refineNearAxis(oi, i + 1);
-            }
-            double tangentialI = 0.0;
-            for (int j = i + 1; j < n; j++) {
-                double c = row[j];
-                if (c == 0.0) {
-                    continue;
-                }
-                double ct = c * dots[j];
-                tangentialI += ct;
-                tangentialSum[j] += ct;
-                int oj = j * d;
-                for (int k = 0; k < d; k++) {
-                    pairSum[oi + k] += c * x[oj + k];
-                    pairSum[oj + k] += c * x[oi + k];
-                }
-            }
-            tangentialSum[i] += tangentialI;
-        }
-        double invN = 1.0 / n;
-        for (int i = 0; i < n; i++) {
-            int oi = i * d;
-            for (int k = 0; k < d; k++) {
-                out[oi + k] = invN * (pairSum[oi + k] - tangentialSum[i] * x[oi + k]);
-            }
-        }
-    }
-
-    /**
-     * Recomputes the couplings of pairs (i, j &gt; i) with |t| &gt; 0.9 from chord lengths. For unit
-     * vectors a = |x_i - sign(t) x_j|^2 gives 1 - |t| = a/2 and 1 + |t| = (4 - a)/2, so
-     * sqrt(1 - t^2) = sqrt(a (4 - a))/2 keeps its digits where 1 - t^2 would round to 0.
-     */
-    private void refineNearAxis(int oi, int from) {
-        for (int j = from; j < n; j++) {
-            double t = dots[j];
-            if (Math.abs(t) <= 0.9) {
-                continue;
-            }
-            double sign = Math.signum(t);
-            int oj = j * d;
-            double chord2 = 0.0;
-            for (int k = 0; k < d; k++) {
-                double diff = x[oi + k] - sign * x[oj + k];
-                chord2 += diff * diff;
-            }
-            double sine = 0.5 * Math.sqrt(Math.max(0.0, chord2 * (4.0 - chord2)));
-            row[j] = kernel.couplingFromSine(t, sine);
-        }
+        pairs.drift(x, out);
     }
 
     /**
@@ -237,24 +176,7 @@ public final class ParticleSystem {
 
     /** Writes the second moment (1/n) &Sigma; x_i x_i^T into {@code out} (d&times;d row-major). */
     public void secondMoment(double[] out) {
-        Arrays.fill(out, 0, d * d, 0.0);
-        for (int i = 0; i < n; i++) {
-            int oi = i * d;
-            for (int a = 0; a < d; a++) {
-                double xa = x[oi + a];
-                int r = a * d;
-                for (int b = a; b < d; b++) {
-                    out[r + b] += xa * x[oi + b];
-                }
-            }
-        }
-        for (int a = 0; a < d; a++) {
-            for (int b = a; b < d; b++) {
-                double value = out[a * d + b] / n;
-                out[a * d + b] = value;
-                out[b * d + a] = value;
-            }
-        }
+        ZonalKernel.MaierSaupe.secondMoment(x, n, d, out);
     }
 
     /**

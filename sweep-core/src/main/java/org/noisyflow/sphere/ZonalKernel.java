@@ -77,6 +77,14 @@ public abstract class ZonalKernel {
     }
 
     /**
+     * Returns r when the coupling is c(t) = e^{r t}, which the vectorised pair sum evaluates with
+     * the Vector API's exponential, and NaN for every other kernel.
+     */
+    double exponentialRate() {
+        return Double.NaN;
+    }
+
+    /**
      * Writes the drift of every particle computed through a mean field, if this kernel has one.
      *
      * @param x positions, n&times;d row-major, unit rows; not modified
@@ -149,6 +157,11 @@ public abstract class ZonalKernel {
                 t[j] = Math.exp(gamma * t[j]);
             }
         }
+
+        @Override
+        double exponentialRate() {
+            return gamma;
+        }
     }
 
     /**
@@ -179,8 +192,78 @@ public abstract class ZonalKernel {
         @Override
         public boolean meanFieldDrift(double[] x, int n, int dim, double[] drift, double[] work) {
             int dd = dim * dim;
-            java.util.Arrays.fill(work, 0, dd, 0.0);
-            for (int i = 0; i < n; i++) {
+            secondMoment(x, n, dim, work);
+            // y_i = M x_i as a sum of rows of the symmetric M, built in the output rows, four
+            // particles per load of a row of M; the inner loops run over contiguous b and vectorise.
+            java.util.Arrays.fill(drift, 0, n * dim, 0.0);
+            int i = 0;
+            for (; i + 4 <= n; i += 4) {
+                int o0 = i * dim;
+                int o1 = o0 + dim;
+                int o2 = o1 + dim;
+                int o3 = o2 + dim;
+                for (int a = 0; a < dim; a++) {
+                    double x0 = x[o0 + a];
+                    double x1 = x[o1 + a];
+                    double x2 = x[o2 + a];
+                    double x3 = x[o3 + a];
+                    int row = a * dim;
+                    for (int b = 0; b < dim; b++) {
+                        double mab = work[row + b];
+                        drift[o0 + b] += x0 * mab;
+                        drift[o1 + b] += x1 * mab;
+                        drift[o2 + b] += x2 * mab;
+                        drift[o3 + b] += x3 * mab;
+                    }
+                }
+            }
+            for (; i < n; i++) {
+                int oi = i * dim;
+                for (int a = 0; a < dim; a++) {
+                    double xa = x[oi + a];
+                    int row = a * dim;
+                    for (int b = 0; b < dim; b++) {
+                        drift[oi + b] += xa * work[row + b];
+                    }
+                }
+            }
+            for (i = 0; i < n; i++) {
+                int oi = i * dim;
+                double tangential = 0.0;
+                for (int a = 0; a < dim; a++) {
+                    tangential += drift[oi + a] * x[oi + a];
+                }
+                for (int a = 0; a < dim; a++) {
+                    drift[oi + a] = scale * (drift[oi + a] - tangential * x[oi + a]);
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Writes M = (1/n) &Sigma;_i x_i x_i^T into work[0, dim^2), row-major and symmetric,
+         * adding the upper triangle four particles per load and store of a row of M.
+         */
+        static void secondMoment(double[] x, int n, int dim, double[] work) {
+            java.util.Arrays.fill(work, 0, dim * dim, 0.0);
+            int i = 0;
+            for (; i + 4 <= n; i += 4) {
+                int o0 = i * dim;
+                int o1 = o0 + dim;
+                int o2 = o1 + dim;
+                int o3 = o2 + dim;
+                for (int a = 0; a < dim; a++) {
+                    double x0 = x[o0 + a];
+                    double x1 = x[o1 + a];
+                    double x2 = x[o2 + a];
+                    double x3 = x[o3 + a];
+                    int row = a * dim;
+                    for (int b = a; b < dim; b++) {
+                        work[row + b] += x0 * x[o0 + b] + x1 * x[o1 + b] + x2 * x[o2 + b] + x3 * x[o3 + b];
+                    }
+                }
+            }
+            for (; i < n; i++) {
                 int oi = i * dim;
                 for (int a = 0; a < dim; a++) {
                     double xa = x[oi + a];
@@ -197,23 +280,6 @@ public abstract class ZonalKernel {
                     work[b * dim + a] = v;
                 }
             }
-            for (int i = 0; i < n; i++) {
-                int oi = i * dim;
-                double tangential = 0.0;
-                for (int a = 0; a < dim; a++) {
-                    double y = 0.0;
-                    int row = a * dim;
-                    for (int b = 0; b < dim; b++) {
-                        y += work[row + b] * x[oi + b];
-                    }
-                    work[dd + a] = y;
-                    tangential += y * x[oi + a];
-                }
-                for (int a = 0; a < dim; a++) {
-                    drift[oi + a] = scale * (work[dd + a] - tangential * x[oi + a]);
-                }
-            }
-            return true;
         }
     }
 
@@ -265,6 +331,10 @@ public abstract class ZonalKernel {
 
         Opinion(double radius) {
             this.radius = radius;
+        }
+
+        double radius() {
+            return radius;
         }
 
         @Override
