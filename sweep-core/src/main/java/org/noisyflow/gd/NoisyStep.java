@@ -75,7 +75,8 @@ public final class NoisyStep {
         this.reported = new double[p];
         this.gradient = new double[p];
         this.f = new double[samples];
-        this.jacobian = new double[samples * p];
+        // A model with a backward pass never needs the N x p Jacobian.
+        this.jacobian = model instanceof Backpropagation ? null : new double[samples * p];
         this.masks = new double[Math.max(p, model.units())];
         this.masked = new double[p];
         this.order = new int[samples];
@@ -165,22 +166,33 @@ public final class NoisyStep {
      */
     private void residualGradient(double[] w, double[] unitMask, int[] batch, int count,
             boolean labelNoise) {
-        model.evaluate(w, unitMask, f, jacobian);
-        Arrays.fill(gradient, 0.0);
-        for (int b = 0; b < count; b++) {
-            int n = batch == null ? b : batch[b];
-            double residual = f[n] - model.target(n);
-            if (labelNoise) {
-                residual -= sigma * gauss.sample();
-            }
-            int row = n * p;
-            for (int i = 0; i < p; i++) {
-                gradient[i] += residual * jacobian[row + i];
+        if (model instanceof Backpropagation backward) {
+            backward.residualGradient(w, unitMask, batch, count,
+                    (b, n, output) -> residual(n, output, labelNoise), f, gradient);
+        } else {
+            model.evaluate(w, unitMask, f, jacobian);
+            Arrays.fill(gradient, 0.0);
+            for (int b = 0; b < count; b++) {
+                int n = batch == null ? b : batch[b];
+                double residual = residual(n, f[n], labelNoise);
+                int row = n * p;
+                for (int i = 0; i < p; i++) {
+                    gradient[i] += residual * jacobian[row + i];
+                }
             }
         }
         for (int i = 0; i < p; i++) {
             gradient[i] /= count;
         }
+    }
+
+    /** Returns f_n - y_n - eta_n, with eta_n ~ N(0, sigma^2) drawn when {@code labelNoise} is set. */
+    private double residual(int n, double output, boolean labelNoise) {
+        double residual = output - model.target(n);
+        if (labelNoise) {
+            residual -= sigma * gauss.sample();
+        }
+        return residual;
     }
 
     /** Draws batchSize distinct sample indices by a partial Fisher-Yates shuffle. */

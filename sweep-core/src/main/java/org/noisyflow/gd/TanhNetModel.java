@@ -3,6 +3,7 @@ package org.noisyflow.gd;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.noisyflow.simd.ArrayMath;
 
 /**
  * A two-layer network f(x) = &Sigma;_j a_j tanh(W_j &middot; x) with {@code width} hidden units on a
@@ -11,11 +12,17 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * p - N. Dropout scales each unit's contribution a_j tanh(W_j &middot; x). The coordinate is
  * |w|^2, the squared norm of all weights.
  */
-final class TanhNetModel implements Model {
+final class TanhNetModel implements Model, Backpropagation {
     private final RegressionData data;
     private final int width;
     private final int features;
     private final long initSeed;
+    private final double[] inputWeightsT;
+    private final double[] activations;
+    private final double[] residuals;
+    private final double[] unitWeights;
+    private final double[] batchInputs;
+    private final double[] inputGradientT;
 
     /**
      * @param initSeed seed of the default start, a_j ~ N(0, 1/width) and W_jk ~ N(0, 1/P)
@@ -25,6 +32,12 @@ final class TanhNetModel implements Model {
         this.width = width;
         this.features = data.features();
         this.initSeed = initSeed;
+        this.inputWeightsT = new double[features * width];
+        this.activations = new double[data.samples() * width];
+        this.residuals = new double[data.samples()];
+        this.unitWeights = new double[width];
+        this.batchInputs = new double[data.samples() * features];
+        this.inputGradientT = new double[features * width];
     }
 
     @Override
@@ -79,6 +92,71 @@ final class TanhNetModel implements Model {
                 }
             }
             f[n] = sum;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Forward: T = tanh(X_B W^T) for the batch rows X_B of the inputs, f_n = &Sigma;_j m_j a_j T_nj.
+     * Backward: &part;/&part;a_j = m_j &Sigma;_b r_b T_bj, and with S_bj = r_b m_j a_j (1 - T_bj^2)
+     * the input weights' gradient is S^T X_B, formed transposed as X_B^T S. Both products run
+     * through {@link ArrayMath#multiplyAdd}.
+     */
+    @Override
+    public void residualGradient(double[] w, double[] unitMask, int[] batch, int count, Residual residual,
+            double[] f, double[] gradient) {
+        double[] x = data.x();
+        for (int j = 0; j < width; j++) {
+            int offset = inputWeights(j);
+            for (int k = 0; k < features; k++) {
+                inputWeightsT[k * width + j] = w[offset + k];
+            }
+            unitWeights[j] = (unitMask == null ? 1.0 : unitMask[j]) * w[j];
+        }
+        for (int b = 0; b < count; b++) {
+            int n = batch == null ? b : batch[b];
+            System.arraycopy(x, n * features, batchInputs, b * features, features);
+        }
+
+        // Forward pass.
+        Arrays.fill(activations, 0, count * width, 0.0);
+        ArrayMath.multiplyAdd(count, width, features, batchInputs, features, 1, inputWeightsT, activations);
+        ArrayMath.tanh(activations, 0, count * width);
+        for (int b = 0; b < count; b++) {
+            int n = batch == null ? b : batch[b];
+            int row = b * width;
+            double sum = 0.0;
+            for (int j = 0; j < width; j++) {
+                sum += unitWeights[j] * activations[row + j];
+            }
+            f[n] = sum;
+            residuals[b] = residual.weight(b, n, sum);
+        }
+
+        // Backward pass: output weights, then the slopes S in place of T, then input weights.
+        Arrays.fill(gradient, 0, dimension(), 0.0);
+        ArrayMath.multiplyAdd(1, width, count, residuals, count, 1, activations, gradient);
+        if (unitMask != null) {
+            for (int j = 0; j < width; j++) {
+                gradient[j] *= unitMask[j];
+            }
+        }
+        for (int b = 0; b < count; b++) {
+            int row = b * width;
+            double r = residuals[b];
+            for (int j = 0; j < width; j++) {
+                double t = activations[row + j];
+                activations[row + j] = r * unitWeights[j] * (1.0 - t * t);
+            }
+        }
+        Arrays.fill(inputGradientT, 0.0);
+        ArrayMath.multiplyAdd(features, width, count, batchInputs, 1, features, activations, inputGradientT);
+        for (int j = 0; j < width; j++) {
+            int offset = inputWeights(j);
+            for (int k = 0; k < features; k++) {
+                gradient[offset + k] = inputGradientT[k * width + j];
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.noisyflow.sphere;
 
+import org.noisyflow.simd.ArrayMath;
+
 /**
  * The O(n^2 d) part of the particle drift: drift_i = (1/n) &Sigma;_{j&ne;i} c(t_ij) (x_j - t_ij x_i)
  * with t_ij = &lt;x_i, x_j&gt; and c the kernel's coupling. Implementations own their workspaces,
@@ -21,9 +23,6 @@ interface PairSum {
      * launcher passes), the scalar one otherwise.
      */
     static PairSum create(int n, int d, ZonalKernel kernel) {
-        return VECTOR_API ? new VectorPairSum(n, d, kernel) : new ScalarPairSum(n, d, kernel);
+        return ArrayMath.VECTOR_API ? new VectorPairSum(n, d, kernel) : new ScalarPairSum(n, d, kernel);
     }
-
-    /** Whether jdk.incubator.vector is in the boot layer, so VectorPairSum can be loaded. */
-    boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 }

@@ -1,6 +1,9 @@
 package org.noisyflow.gd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +39,88 @@ class NoisyStepTest {
             double after = step.weights()[0] * step.weights()[0] - step.weights()[1] * step.weights()[1];
             double predicted = before * (1.0 - alpha * alpha * rho * rho);
             assertEquals(predicted, after, 1e-13 * Math.abs(predicted), "step " + k);
+        }
+    }
+
+    /**
+     * The tanh network's backward pass against the Jacobian route, step by step from the same
+     * seed. The two gradients add the same terms in a different order, about 1e-15 relative
+     * apart, and the vector tanh differs from Math.tanh by an ulp or two. With alpha = 0.05 and
+     * a loss Hessian of norm below 2 here, one step amplifies a difference in w by at most
+     * 1 + 0.05 * 2 = 1.1, so 60 steps give at most 60 * 1e-15 * 1.1^60 &lt; 2e-11: hence 1e-10.
+     */
+    @ParameterizedTest
+    @CsvSource({"LABEL, , 0, 12", "MINIBATCH, , 0, 5", "LABEL_SGD, , 0, 4", "DROPOUT, BERNOULLI, 0.7, 12",
+        "DROPCONNECT, GAUSSIAN, 0, 12", "SGLD, , 0, 12"})
+    void tanhNetBackwardPassMatchesJacobian(NoiseType noise, NoisyStep.Mask mask, double keep, int batch) {
+        TanhNetModel model = new TanhNetModel(RegressionData.randomTargets(12, 5, 3), 7, 3);
+        double[] init = model.defaultInit();
+        NoisyStep backward = new NoisyStep(model, noise, 0.05, 0.3, mask, keep, batch, init,
+                StreamSeeds.stream(29));
+        NoisyStep jacobian = new NoisyStep(new JacobianOnly(model), noise, 0.05, 0.3, mask, keep, batch, init,
+                StreamSeeds.stream(29));
+        for (int k = 0; k < 60; k++) {
+            backward.step();
+            jacobian.step();
+        }
+        double moved = 0.0;
+        for (int i = 0; i < init.length; i++) {
+            assertEquals(jacobian.weights()[i], backward.weights()[i], 1e-10, "weight " + i);
+            moved = Math.max(moved, Math.abs(backward.weights()[i] - init[i]));
+        }
+        assertTrue(moved > 1e-3, "the steps must move the weights, moved " + moved);
+    }
+
+    /** The model without its backward pass, so that NoisyStep takes the Jacobian route. */
+    private record JacobianOnly(Model model) implements Model {
+        @Override
+        public int dimension() {
+            return model.dimension();
+        }
+
+        @Override
+        public int samples() {
+            return model.samples();
+        }
+
+        @Override
+        public double target(int n) {
+            return model.target(n);
+        }
+
+        @Override
+        public int units() {
+            return model.units();
+        }
+
+        @Override
+        public void evaluate(double[] w, double[] unitMask, double[] f, double[] jacobian) {
+            model.evaluate(w, unitMask, f, jacobian);
+        }
+
+        @Override
+        public void outputHessian(int n, double[] w, double[] out) {
+            model.outputHessian(n, w, out);
+        }
+
+        @Override
+        public void unitContributions(double[] w, double[] contributions, double[] gradients) {
+            model.unitContributions(w, contributions, gradients);
+        }
+
+        @Override
+        public List<String> coordinateNames() {
+            return model.coordinateNames();
+        }
+
+        @Override
+        public void coordinates(double[] w, double[] out) {
+            model.coordinates(w, out);
+        }
+
+        @Override
+        public double[] defaultInit() {
+            return model.defaultInit();
         }
     }
 }
