@@ -6,7 +6,8 @@ package org.noisyflow.simd;
  * <p>The Vector API is the incubator module jdk.incubator.vector in Java 17. Spark's launcher
  * passes --add-modules=jdk.incubator.vector to drivers and executors, and so do the project's
  * scripts and test runs; a JVM started without the flag gets the scalar loops of java.lang.Math.
- * The vector functions of the JDK's x86 builds differ from Math's by an ulp or two.
+ * The vector results differ from Math's in the last bits but are the same bits on every JVM
+ * that has the module; see {@link VectorFunctions}.
  */
 public final class ArrayMath {
 

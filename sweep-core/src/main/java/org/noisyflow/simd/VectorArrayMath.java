@@ -1,24 +1,25 @@
 package org.noisyflow.simd;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** The Vector API side of {@link ArrayMath}; loaded only when the module is present. */
 final class VectorArrayMath {
 
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SPECIES = VectorFunctions.SPECIES;
 
     private VectorArrayMath() {
     }
 
     static void tanh(double[] values, int from, int to) {
-        int i = from;
-        for (int end = from + SPECIES.loopBound(to - from); i < end; i += SPECIES.length()) {
-            DoubleVector.fromArray(SPECIES, values, i).lanewise(VectorOperators.TANH).intoArray(values, i);
-        }
-        for (; i < to; i++) {
-            values[i] = Math.tanh(values[i]);
+        int whole = from + SPECIES.loopBound(to - from);
+        VectorFunctions.tanh(values, from, whole);
+        if (whole < to) {
+            // The tail goes through the same vector formula, so no value depends on its position.
+            double[] tail = new double[SPECIES.length()];
+            System.arraycopy(values, whole, tail, 0, to - whole);
+            VectorFunctions.tanh(tail, 0, tail.length);
+            System.arraycopy(tail, 0, values, whole, to - whole);
         }
     }
 

@@ -5,21 +5,27 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.noisyflow.simd.VectorFunctions;
 
 /**
  * Pair sums with the JDK Vector API, each pair i &lt; j visited once.
  *
  * <p>The positions are copied into a transposed d&times;m array (m = n rounded up to whole
  * vectors, the extra columns zero), so that one vector holds one coordinate of several partners
- * j. For each row i the work on a range of partners runs in three passes over it:
+ * j. Rows pass over a range of partners four at a time, sharing each load, in three passes:
  * <ol>
- *   <li>the dot products t_ij, four vectors of partners at a time to hide the latency of the
+ *   <li>the dot products t_ij, two vectors of partners per row, eight independent chains of
  *       fused multiply-adds;</li>
- *   <li>the couplings c(t_ij): e^{gamma t} with the Vector API's exponential for the transformer
- *       kernel, the kernel's scalar method otherwise;</li>
+ *   <li>the couplings c(t_ij): e^{gamma t} from {@link VectorFunctions#exp} for the transformer
+ *       kernel, vector sines for Onsager's and the opinion kernel, the kernel's scalar method
+ *       otherwise;</li>
  *   <li>the accumulation: row i gains &Sigma;_j c_ij x_j and every partner j gains c_ij x_i,
  *       the latter into a transposed accumulator.</li>
  * </ol>
+ * Only operations that give the same bits on every JVM are used, with the fixed species and
+ * the ordered lane sums of {@link VectorFunctions}, so a point's result does not depend on the
+ * executor that runs it.
+ *
  * Partners are taken in column blocks of at most {@link #BLOCK_DOUBLES} doubles of positions,
  * and every row i meets a block before the next block starts, so a block of positions and of
  * accumulators stays in the L2 cache while all rows pass over it.
@@ -31,16 +37,16 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorPairSum implements PairSum {
 
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
+    private static final VectorSpecies<Double> SPECIES = VectorFunctions.SPECIES;
+    private static final int LANES = VectorFunctions.LANES;
 
-    /** How the couplings c(t) of a row are evaluated. */
+    /** The evaluation of a row's couplings c(t). */
     private enum Coupling {
-        /** c = e^{rate t}, with the Vector API's exponential. */
+        /** c = e^{rate t}, with {@link VectorFunctions#exp}. */
         EXPONENTIAL,
         /** Onsager's c = t / sin(theta), with the sine from the chord near the axis. */
         ONSAGER,
-        /** The opinion kernel's c = (R - theta)_+ / sin(theta), likewise. */
+        /** The opinion kernel's c = (R - theta)_+ / sin(theta): vector sines, scalar angles. */
         OPINION,
         /** The kernel's own scalar method. */
         SCALAR
@@ -65,7 +71,7 @@ final class VectorPairSum implements PairSum {
     private final ZonalKernel kernel;
     private final Coupling coupling;
     private final double rate;
-    private final double radius;
+    private final double cosRadius;
     private final double[] xt;
     private final double[] accT;
     private final double[] tangentialT;
@@ -91,7 +97,7 @@ final class VectorPairSum implements PairSum {
         } else {
             this.coupling = Coupling.SCALAR;
         }
-        this.radius = kernel instanceof ZonalKernel.Opinion opinion ? opinion.radius() : Double.NaN;
+        this.cosRadius = kernel instanceof ZonalKernel.Opinion opinion ? Math.cos(opinion.radius()) : Double.NaN;
         this.xt = new double[d * m];
         this.accT = new double[d * m];
         this.tangentialT = new double[m];
@@ -246,12 +252,7 @@ final class VectorPairSum implements PairSum {
      */
     private void couplings(double[] x, int i, int out, int start, int end) {
         switch (coupling) {
-            case EXPONENTIAL -> {
-                for (int j = start; j < end; j += LANES) {
-                    DoubleVector.fromArray(SPECIES, dots, out + j).mul(rate)
-                            .lanewise(VectorOperators.EXP).intoArray(couplings, out + j);
-                }
-            }
+            case EXPONENTIAL -> VectorFunctions.exp(dots, couplings, out + start, out + end, rate);
             case ONSAGER, OPINION -> sineCouplings(x, i * d, out, start, end);
             case SCALAR -> {
                 System.arraycopy(dots, out + start, couplings, out + start, end - start);
@@ -267,7 +268,7 @@ final class VectorPairSum implements PairSum {
     }
 
     /**
-     * The couplings of the kernels that divide by sin(theta), lane by lane as
+     * Computes the couplings of the kernels that divide by sin(theta), lane by lane as
      * {@link ZonalKernel#couplingFromSine}: the sine is sqrt((1 - t)(1 + t)), or, in the vectors
      * holding a pair with |t| above {@link ChordSine#NEAR_AXIS}, the chord formula of
      * {@link ChordSine} for those lanes; pairs with a sine below 1e-12 get 0.
@@ -288,15 +289,21 @@ final class VectorPairSum implements PairSum {
                 DoubleVector chordSine = chord2.mul(chord2.neg().add(4.0)).max(0.0).sqrt().mul(0.5);
                 sine = sine.blend(chordSine, near);
             }
-            DoubleVector c;
             if (coupling == Coupling.ONSAGER) {
-                c = t.div(sine);
+                t.div(sine).blend(0.0, sine.compare(VectorOperators.LT, ZonalKernel.SineKernel.MIN_SINE))
+                        .intoArray(couplings, out + j);
             } else {
-                DoubleVector gap = sine.lanewise(VectorOperators.ATAN2, t).neg().add(radius);
-                c = gap.div(sine).blend(0.0, gap.compare(VectorOperators.LE, 0.0));
+                sine.intoArray(couplings, out + j);
             }
-            c.blend(0.0, sine.compare(VectorOperators.LT, ZonalKernel.SineKernel.MIN_SINE))
-                    .intoArray(couplings, out + j);
+        }
+        if (coupling == Coupling.OPINION) {
+            // The angle needs atan2, which the Vector API computes differently in compiled and
+            // interpreted code; Math.atan2 is the same everywhere. Pairs at t <= cos R lie outside
+            // the support (theta >= R) and get 0 without it.
+            for (int j = start; j < end; j++) {
+                double t = dots[out + j];
+                couplings[out + j] = t <= cosRadius ? 0.0 : kernel.couplingFromSine(t, couplings[out + j]);
+            }
         }
     }
 
@@ -323,7 +330,7 @@ final class VectorPairSum implements PairSum {
                 ti = ti.add(ct);
                 ct.add(DoubleVector.fromArray(SPECIES, tangentialT, j)).intoArray(tangentialT, j);
             }
-            tangential[i0 + r] += ti.reduceLanes(VectorOperators.ADD);
+            tangential[i0 + r] += VectorFunctions.sum(ti);
         }
     }
 
@@ -349,7 +356,7 @@ final class VectorPairSum implements PairSum {
                 a0 = c.fma(DoubleVector.fromArray(SPECIES, xt, col + j), a0);
                 c.fma(xik, DoubleVector.fromArray(SPECIES, accT, col + j)).intoArray(accT, col + j);
             }
-            acc[oi + k] += a0.add(a1).reduceLanes(VectorOperators.ADD);
+            acc[oi + k] += VectorFunctions.sum(a0.add(a1));
         }
     }
 
@@ -385,10 +392,10 @@ final class VectorPairSum implements PairSum {
                 sum = c3.fma(y3, sum);
                 sum.intoArray(accT, col + j);
             }
-            acc[o0 + k] += a0.reduceLanes(VectorOperators.ADD);
-            acc[o1 + k] += a1.reduceLanes(VectorOperators.ADD);
-            acc[o2 + k] += a2.reduceLanes(VectorOperators.ADD);
-            acc[o3 + k] += a3.reduceLanes(VectorOperators.ADD);
+            acc[o0 + k] += VectorFunctions.sum(a0);
+            acc[o1 + k] += VectorFunctions.sum(a1);
+            acc[o2 + k] += VectorFunctions.sum(a2);
+            acc[o3 + k] += VectorFunctions.sum(a3);
         }
     }
 }

@@ -78,7 +78,7 @@ public abstract class ZonalKernel {
 
     /**
      * Returns r when the coupling is c(t) = e^{r t}, which the vectorised pair sum evaluates with
-     * the Vector API's exponential, and NaN for every other kernel.
+     * a vector exponential, and NaN for every other kernel.
      */
     double exponentialRate() {
         return Double.NaN;

@@ -45,7 +45,7 @@ class NoisyStepTest {
     /**
      * The tanh network's backward pass against the Jacobian route, step by step from the same
      * seed. The two gradients add the same terms in a different order, about 1e-15 relative
-     * apart, and the vector tanh differs from Math.tanh by an ulp or two. With alpha = 0.05 and
+     * apart, and the vector tanh differs from Math.tanh by a few ulps. With alpha = 0.05 and
      * a loss Hessian of norm below 2 here, one step amplifies a difference in w by at most
      * 1 + 0.05 * 2 = 1.1, so 60 steps give at most 60 * 1e-15 * 1.1^60 &lt; 2e-11: hence 1e-10.
      */

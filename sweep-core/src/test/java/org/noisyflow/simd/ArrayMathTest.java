@@ -62,11 +62,11 @@ class ArrayMathTest {
 
     /**
      * The array tanh against Math.tanh over [-20, 20], the range where tanh is not yet exactly
-     * +-1 in doubles. Both are within an ulp or two of the exact value, so they may differ by a
-     * few ulps of the result: 4 ulps is the bound checked.
+     * +-1 in doubles, including the tail that is not a whole vector. Math.tanh is within 2.5 ulps
+     * of exact and the vector tanh within 3 of StrictMath.tanh, so 6 ulps bounds the distance.
      */
     @Test
-    void tanhWithinFourUlpsOfMath() {
+    void tanhWithinSixUlpsOfMath() {
         int count = 100_003;
         double[] values = new double[count];
         for (int i = 0; i < count; i++) {
@@ -79,6 +79,6 @@ class ArrayMathTest {
             double exact = Math.tanh(values[i]);
             worst = Math.max(worst, Math.abs(result[i] - exact) / Math.ulp(exact));
         }
-        assertTrue(worst <= 4.0, "largest difference " + worst + " ulps");
+        assertTrue(worst <= 6.0, "largest difference " + worst + " ulps");
     }
 }

@@ -186,7 +186,7 @@ class ParticleSystemTest {
      * and, at d = 64, three partner blocks of 256 columns. Each drift component is (1/n) times a
      * sum of n - 1 terms of size at most e^1.5 &lt; 4.5, so a different summation order moves it
      * by at most (n - 1) u 4.5 &lt; 6e-13 for n &le; 600 and u = 2^-53 (t itself differs by a few
-     * ulps, and the Vector API's exponential by at most 2 ulps of Math.exp, both far smaller):
+     * ulps, and the polynomial exponential by at most 2 ulps of Math.exp, both far smaller):
      * hence 1e-12. Near |t| = 1 the naive reference loses digits for the kernels that divide by
      * the sine, so those compare with it at 1e-11 as above and with the scalar sum at 1e-12.
      */
