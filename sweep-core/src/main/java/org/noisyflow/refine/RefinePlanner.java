@@ -15,7 +15,9 @@ import java.util.Set;
  * <p>Threshold criterion. The first sign change of (mean - threshold) in increasing x gives the
  * bracket. With replicates, a mean's sign is certain when it lies more than {@link #Z} standard
  * errors from the threshold; the bracket is widened to the nearest certain points, and the
- * uncertain points inside get more replicates (doubling, up to the maximum). A bracket with two
+ * uncertain points inside get more replicates (doubling, up to the maximum). When they all have
+ * the maximum, the widest gap between points of the bracket gets its midpoint, so that the fit
+ * of the crossing gains data, until every gap is below the tolerance. A bracket with two
  * certain ends is split at the linear interpolation of the crossing, kept at least
  * {@link #MODEL_MARGIN} of the width from either end, or at its midpoint when the last split
  * did not halve it.
@@ -23,7 +25,7 @@ import java.util.Set;
 public final class RefinePlanner {
     /** Standard errors between a mean and the threshold for its sign to count as certain. */
     static final double Z = 2.0;
-    /** Least distance of a model split point from a bracket end, as a fraction of the width. */
+    /** Minimum distance of a model split point from a bracket end, as a fraction of the width. */
     static final double MODEL_MARGIN = 0.25;
 
     private final RefineSettings settings;
@@ -35,7 +37,7 @@ public final class RefinePlanner {
      */
     public RefinePlanner(RefineSettings settings, List<double[]> grids) {
         if (settings.across() != null) {
-            throw new IllegalArgumentException("RefinePlanner plans 1-D refinements; use CellRefiner for across = "
+            throw new IllegalArgumentException("RefinePlanner plans 1-D refinements only, but across = "
                     + settings.across());
         }
         this.settings = settings;
@@ -130,11 +132,30 @@ public final class RefinePlanner {
         };
     }
 
-    private boolean certain(PointStatistics p) {
+    /**
+     * Returns whether the sign of (mean - threshold) at p is certain. The standard error uses the
+     * larger of p's own replicate variance and the pooled variance of the slice, because a sample
+     * variance of two or three replicates is often far too small.
+     */
+    private boolean certain(PointStatistics p, double pooled) {
         if (!settings.stochastic()) {
             return true;
         }
-        return p.n() >= 2 && Math.abs(p.mean() - settings.threshold()) > Z * p.standardError();
+        double variance = Double.isNaN(pooled) ? p.variance() : Math.max(p.variance(), pooled);
+        return p.n() >= 2 && Math.abs(p.mean() - settings.threshold()) > Z * Math.sqrt(variance / p.n());
+    }
+
+    /** Returns the pooled replicate variance of the points with two or more values, NaN without any. */
+    private static double pooledVariance(List<PointStatistics> points) {
+        double squares = 0.0;
+        int degrees = 0;
+        for (PointStatistics p : points) {
+            if (p.n() >= 2) {
+                squares += p.variance() * (p.n() - 1);
+                degrees += p.n() - 1;
+            }
+        }
+        return degrees == 0 ? Double.NaN : squares / degrees;
     }
 
     private boolean above(PointStatistics p) {
@@ -146,6 +167,7 @@ public final class RefinePlanner {
     }
 
     private Bracket thresholdBracket(List<PointStatistics> points) {
+        double pooled = pooledVariance(points);
         int change = -1;
         for (int i = 0; i + 1 < points.size(); i++) {
             if (above(points.get(i)) != above(points.get(i + 1))) {
@@ -158,7 +180,7 @@ public final class RefinePlanner {
         }
         int low = 0;
         for (int j = change; j >= 0; j--) {
-            if (certain(points.get(j))) {
+            if (certain(points.get(j), pooled)) {
                 low = j;
                 break;
             }
@@ -166,7 +188,7 @@ public final class RefinePlanner {
         boolean highSide = above(points.get(change + 1));
         int high = points.size() - 1;
         for (int j = change + 1; j < points.size(); j++) {
-            if (certain(points.get(j)) && above(points.get(j)) == highSide) {
+            if (certain(points.get(j), pooled) && above(points.get(j)) == highSide) {
                 high = j;
                 break;
             }
@@ -182,9 +204,10 @@ public final class RefinePlanner {
         }
         PointStatistics low = points.get(bracket.low);
         PointStatistics high = points.get(bracket.high);
+        double pooled = pooledVariance(points);
         List<PointStatistics> unresolved = new ArrayList<>();
         for (int j = bracket.low; j <= bracket.high; j++) {
-            if (!certain(points.get(j))) {
+            if (!certain(points.get(j), pooled)) {
                 unresolved.add(points.get(j));
             }
         }
@@ -198,7 +221,20 @@ public final class RefinePlanner {
             return new Decision(SliceStatus.OPEN, requests, estimate[0], estimate[1], low.x(), high.x());
         }
         if (!unresolved.isEmpty()) {
-            return new Decision(SliceStatus.NOISE_LIMITED, List.of(), estimate[0], estimate[1], low.x(), high.x());
+            // Every uncertain point has the maximum replicates: new points in the widest gap of
+            // the bracket add data to the fit, until the gaps are below the tolerance.
+            int widest = bracket.low;
+            for (int j = bracket.low; j < bracket.high; j++) {
+                if (points.get(j + 1).x() - points.get(j).x() > points.get(widest + 1).x() - points.get(widest).x()) {
+                    widest = j;
+                }
+            }
+            double gap = points.get(widest + 1).x() - points.get(widest).x();
+            if (gap <= settings.tolerance()) {
+                return new Decision(SliceStatus.NOISE_LIMITED, List.of(), estimate[0], estimate[1], low.x(), high.x());
+            }
+            double middle = 0.5 * (points.get(widest).x() + points.get(widest + 1).x());
+            return splitAt(slice, all, middle, estimate, low.x(), high.x());
         }
 
         double width = high.x() - low.x();
@@ -261,8 +297,9 @@ public final class RefinePlanner {
      * <p>For two points the fit is the linear interpolation. The uncertainty combines the bracket
      * width, which bounds the interpolation error because the crossing lies inside the bracket,
      * with the standard error of the crossing from the pooled replicate variance (delta method).
-     * When the replicate noise alone is wider than half the bracket, half the bracket is reported,
-     * because the certain ends bound the crossing.
+     * For three or more points only the standard error is reported: the bracket ends are certain
+     * at {@link #Z} standard errors each, and with many points some such verdicts are wrong, so
+     * the bracket is no bound there.
      */
     private double[] fitCrossing(List<PointStatistics> points) {
         PointStatistics first = points.get(0);
@@ -306,7 +343,7 @@ public final class RefinePlanner {
         if (points.size() == 2) {
             return new double[] {located, Math.hypot(noise, width)};
         }
-        return new double[] {located, Math.min(noise, 0.5 * width)};
+        return new double[] {located, noise};
     }
 
     /** Adds the replicates that double the runs at p, up to the maximum. */

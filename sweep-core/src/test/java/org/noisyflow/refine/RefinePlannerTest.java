@@ -97,7 +97,7 @@ class RefinePlannerTest {
         assertTrue(slice.runs() <= 400, "runs " + slice.runs());
         assertTrue(slice.uncertainty() > 0 && slice.uncertainty() < 0.2, "uncertainty " + slice.uncertainty());
         // Three standard errors: fails for a biased estimate or an understated uncertainty.
-        assertEquals(c, slice.located(), 3 * slice.uncertainty(), "seed " + seed);
+        assertEquals(c, slice.located(), 3 * slice.uncertainty(), "seed " + seed + ", " + slice);
         // Replicates were added where the sign was uncertain: some point has more than 2 runs.
         assertTrue(slice.runs() > 2 * (GRID.length + plans.size() - 2), "runs " + slice.runs());
     }

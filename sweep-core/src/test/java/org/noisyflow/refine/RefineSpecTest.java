@@ -89,7 +89,8 @@ class RefineSpecTest {
                 new String[] {"observable: magnetization", "observable: m", "refine.observable", "no such observable"},
                 new String[] {"budget: 400", "budget: 400\n  replicates: {initial: 2, max: 4}", "refine.replicates",
                         "draws no random numbers"},
-                new String[] {"budget: 400", "budget: 400\n  across: gamma", "refine.across_tolerance", "missing"},
+                new String[] {"budget: 400", "budget: 400\n  across: gamma\n  across_tolerance: 0.1", "refine.across",
+                        "not implemented"},
                 new String[] {"budget: 400", "budget: 400\n  across: beta\n  across_tolerance: 0.1", "refine.across",
                         "same axis"});
         for (String[] c : cases) {

@@ -104,6 +104,16 @@ class RefineJobTest {
         assertEquals(0, summary.where("status != 'ok'").count());
         assertTrue(Files.exists(dir.resolve("manifest.json")));
         assertFalse(Files.exists(dir.resolve(PartFiles.PARTS)));
+
+        // The normal analysis reads the refined summary, and its report shows the boundary picture.
+        AnalysisJob analysis = new AnalysisJob(spark, dir.toString());
+        AnalysisJob.Outcome analysed = analysis.run(new AnalysisJob.Options(null, null, null, null));
+        AnalysisReport.write(analysed, analysis.directory(), spark);
+        assertEquals("beta", analysed.x());
+        assertTrue(Files.size(dir.resolve("analysis/boundary.png")) > 1000);
+        assertTrue(Files.readString(dir.resolve("analysis/boundary.svg")).contains("located boundary"));
+        assertTrue(Files.readString(dir.resolve("analysis/index.html")).contains("boundary.png"));
+        assertTrue(Files.exists(dir.resolve("analysis/boundary")), "analyze keeps the boundary table");
     }
 
     private static final String RESUME = """
