@@ -32,7 +32,7 @@ public final class SpecParser {
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
     private static final List<String> TOP_KEYS =
             List.of("name", "solver", "seed", "replicates", "timeout", "description", "parameters", "axes",
-                    "groups", "where");
+                    "groups", "where", "refine");
     /** Upper bound on a run's time limit: 30 days. */
     private static final double MAX_TIMEOUT_SECONDS = 30 * 24 * 3600.0;
     /** Upper bound on replicates, far above any sensible use, to catch typos such as 1e9. */
@@ -91,6 +91,16 @@ public final class SpecParser {
      */
     public static SweepSpec parse(String text, String source) {
         return new SpecParser(source).parseDocument(text);
+    }
+
+    /**
+     * Returns the value of a top-level key of sweep-file text, or null when the key is absent.
+     * The text is loaded with the limits of {@link #parse(String, String)} but not validated, so
+     * call this after {@code parse} has accepted the same text.
+     */
+    public static Object topLevelValue(String text, String source, String key) {
+        Object doc = SpecYaml.load(text, source);
+        return doc instanceof Map<?, ?> top ? top.get(key) : null;
     }
 
     private SweepSpec parseDocument(String text) {

@@ -22,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.noisyflow.analysis.plot.BoundaryPlot;
 import org.noisyflow.analysis.plot.HeatMapPlot;
 import org.noisyflow.analysis.plot.LinePlot;
 import org.noisyflow.analysis.plot.Series;
@@ -67,6 +68,10 @@ final class AnalysisReport {
             orderPicture(outcome, scratch, pictures);
             if (outcome.y() != null) {
                 heatMap(outcome, scratch, pictures);
+            }
+            Path boundary = new Path(analysis, "boundary");
+            if (fs.exists(boundary)) {
+                boundaryPicture(spark, dir, boundary, scratch, pictures);
             }
             Path trajectories = new Path(dir, "trajectories");
             if ("noisy-gd".equals(outcome.solver().id()) && fs.exists(trajectories)) {
@@ -341,6 +346,77 @@ final class AnalysisReport {
             return size == 0 || size >= 1e-4 && size < 1e7 ? rounded.toPlainString() : rounded.toString();
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * Draws {@code boundary.png/.svg} for a refinement whose slices differ in one numeric
+     * parameter: the coarse grid (round 0) and the refined points in the plane of that parameter
+     * and the refined one, the located boundary, and the solver's predicted value as a dashed
+     * curve where it has one. Other refinements get no such picture.
+     */
+    private static void boundaryPicture(SparkSession spark, Path dir, Path boundary, java.nio.file.Path scratch,
+            List<String> pictures) throws IOException {
+        Dataset<Row> table = spark.read().parquet(boundary.toString());
+        List<String> fields = List.of(table.schema().fieldNames());
+        List<String> sliceColumns = fields.subList(fields.indexOf(BoundaryTable.SLICE) + 1,
+                fields.indexOf(BoundaryTable.LOCATED));
+        List<String> numeric = sliceColumns.stream()
+                .filter(c -> table.select(c).distinct().count() > 1).toList();
+        String along = refinedParameter(dir, spark);
+        if (numeric.size() != 1 || along == null) {
+            LOG.info("no boundary picture: the slices of {} differ in {} parameters, the picture needs one", dir,
+                    numeric.size());
+            return;
+        }
+        String across = numeric.get(0);
+        List<Row> points = spark.read().parquet(new Path(dir, "summary").toString())
+                .select(col(across).cast(DataTypes.DoubleType), col(along).cast(DataTypes.DoubleType),
+                        col(SummarySchema.ROUND))
+                .distinct().collectAsList();
+        List<double[]> coarse = new ArrayList<>();
+        List<double[]> refined = new ArrayList<>();
+        for (Row r : points) {
+            (r.getInt(2) == 0 ? coarse : refined).add(new double[] {r.getDouble(0), r.getDouble(1)});
+        }
+        List<double[]> located = new ArrayList<>();
+        List<double[]> predicted = new ArrayList<>();
+        for (Row r : table.select(col(across).cast(DataTypes.DoubleType), col(BoundaryTable.LOCATED),
+                col(BoundaryTable.PREDICTED)).orderBy(col(across)).collectAsList()) {
+            if (!r.isNullAt(1)) {
+                located.add(new double[] {r.getDouble(0), r.getDouble(1)});
+            }
+            if (!r.isNullAt(2)) {
+                predicted.add(new double[] {r.getDouble(0), r.getDouble(2)});
+            }
+        }
+        BoundaryPlot plot = BoundaryPlot.of("Refined boundary in " + along + " over " + across, across, along)
+                .points("coarse grid (" + coarse.size() + ")", column(coarse, 0), column(coarse, 1))
+                .points("refined points (" + refined.size() + ")", column(refined, 0), column(refined, 1))
+                .curve("located boundary", column(located, 0), column(located, 1), false);
+        if (!predicted.isEmpty()) {
+            plot.curve("predicted by the solver", column(predicted, 0), column(predicted, 1), true);
+        }
+        plot.write(scratch.resolve("boundary.png"), scratch.resolve("boundary.svg"), WIDTH, HEIGHT);
+        pictures.add("boundary");
+    }
+
+    /** Returns refine.along of the directory's spec.yaml, or null when it has no refine section. */
+    private static String refinedParameter(Path dir, SparkSession spark) throws IOException {
+        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        Path spec = new Path(dir, "spec.yaml");
+        if (!fs.exists(spec)) {
+            return null;
+        }
+        Object doc;
+        try (var in = fs.open(spec)) {
+            doc = new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                    .loadFromInputStream(in);
+        }
+        if (doc instanceof Map<?, ?> map && map.get("refine") instanceof Map<?, ?> refine
+                && refine.get("along") instanceof String along) {
+            return along;
+        }
+        return null;
     }
 
     /** Builds the page: the choices, the pictures and the transition table, with no external resources. */

@@ -30,6 +30,8 @@ public final class SummarySchema {
     public static final String STATUS = "status";
     public static final String MESSAGE = "message";
     public static final String WALL_MS = "wall_ms";
+    /** The refinement round of a run, the last column of the summary that {@code sweep refine} writes. */
+    public static final String ROUND = "round";
 
     private SummarySchema() {
     }
@@ -60,6 +62,11 @@ public final class SummarySchema {
         fields.add(DataTypes.createStructField(MESSAGE, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(WALL_MS, DataTypes.DoubleType, false));
         return DataTypes.createStructType(fields);
+    }
+
+    /** Returns {@code schema} with the {@link #ROUND} column appended. */
+    public static StructType withRound(StructType schema) {
+        return schema.add(DataTypes.createStructField(ROUND, DataTypes.IntegerType, false));
     }
 
     /** Converts one result to a row of {@link #of(Solver, List)} with the same observables. */

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = SweepCli.Version.class,
         description = "Runs parameter sweeps of noisy gradient flows on Spark.",
-        subcommands = {SweepCli.Run.class, SweepCli.Plan.class, SweepCli.Analyze.class, SweepCli.Status.class})
+        subcommands = {SweepCli.Run.class, SweepCli.Plan.class, SweepCli.Analyze.class, SweepCli.Status.class,
+            SweepCli.Refine.class})
 public final class SweepCli implements Callable<Integer> {
     /** Exit status for an invalid spec or command line. */
     public static final int EXIT_INVALID = 2;
@@ -233,6 +234,98 @@ public final class SweepCli implements Callable<Integer> {
                 return "unreadable (" + e.getMessage() + ")";
             }
             return null;
+        }
+    }
+
+    /** {@code sweep refine}: adaptive refinement of the boundary that a refine section describes. */
+    @Command(name = "refine", mixinStandardHelpOptions = true,
+            description = "Locates a boundary along one parameter in rounds: the coarse grid of its axis, then "
+                    + "points where the refine section's criterion places the boundary. Writes DIR/summary/ "
+                    + "(Parquet, with a round column), DIR/analysis/boundary/ (one row per slice), "
+                    + "DIR/summary.arrow, DIR/spec.yaml and DIR/manifest.json.")
+    static final class Refine implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep file (YAML) with a refine section")
+        Path specFile;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR",
+                description = "output directory, a local path or a Hadoop URI; rerunning on the same DIR continues "
+                        + "from the finished rounds")
+        String outDir;
+
+        @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+                description = "Spark tasks per round; 0 (default) means four per core")
+        int partitions;
+
+        @Option(names = "--max-rounds", paramLabel = "K", defaultValue = "0",
+                description = "stop after K rounds (round 0, the coarse grid, counts); a rerun continues. "
+                        + "0 (default) runs until every slice is closed or the budget is spent")
+        int maxRounds;
+
+        @Option(names = "--force", description = "delete the results in DIR first, even those of another sweep file")
+        boolean force;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec commandSpec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = commandSpec.commandLine().getOut();
+            PrintWriter err = commandSpec.commandLine().getErr();
+            if (partitions < 0 || maxRounds < 0) {
+                err.println("Invalid option " + (partitions < 0 ? "--partitions " + partitions : "--max-rounds "
+                        + maxRounds) + ": give 0 (automatic, or no limit) or a positive number.");
+                return EXIT_INVALID;
+            }
+            org.noisyflow.refine.RefineSpec refine;
+            try {
+                refine = org.noisyflow.refine.RefineSpec.parse(specFile);
+            } catch (SpecException e) {
+                err.println(e.getMessage());
+                return EXIT_INVALID;
+            }
+            var settings = refine.settings();
+            out.printf("noisyflow: refine %s (%s): %s along %s, criterion %s, tolerance %s, budget %d runs%n",
+                    refine.spec().name(), refine.spec().solverId(), settings.observable(), settings.along(),
+                    settings.criterion().key(), settings.tolerance(), settings.budget());
+            out.flush();
+            SparkSession spark;
+            try {
+                spark = SparkSessions.forSweep(refine.spec().name());
+            } catch (RuntimeException e) {
+                LOG.error("Spark did not start", e);
+                err.println("Spark could not start: " + e.getMessage() + ". Fix: check the master and "
+                        + "other spark.* settings given to the JVM or spark-submit.");
+                return EXIT_INVALID;
+            }
+            try {
+                RefineJob job = new RefineJob(spark, refine, outDir, line -> {
+                    out.println(line);
+                    out.flush();
+                });
+                try {
+                    job.prepare(force);
+                } catch (SweepJob.ExistingOutputException e) {
+                    err.println(e.getMessage());
+                    return EXIT_INVALID;
+                }
+                RefineJob.Outcome outcome = job.run(partitions, maxRounds);
+                Duration took = Duration.between(outcome.start(), outcome.end());
+                out.printf("noisyflow: %d rounds, %d runs, %.1f s%s%n", outcome.rounds(), outcome.runs(),
+                        took.toMillis() / 1000.0, outcome.finished() ? "" : "; stopped by --max-rounds, rerun the "
+                                + "same command to continue");
+                out.print(BoundaryTable.format(refine.spec(), settings, refine.slices(), outcome.slices()));
+                out.printf("noisyflow: tables in %s (summary/, analysis/boundary/, summary.arrow, manifest.json)%n",
+                        job.outputDirectory());
+                out.flush();
+                return 0;
+            } catch (IOException | RuntimeException e) {
+                LOG.error("refinement {} failed", refine.spec().name(), e);
+                err.println("Refinement " + refine.spec().name() + " failed: " + e + ". The finished rounds are "
+                        + "kept. Fix: see the log above, then rerun the same command to continue.");
+                return EXIT_FAILED;
+            } finally {
+                spark.stop();
+            }
         }
     }
 

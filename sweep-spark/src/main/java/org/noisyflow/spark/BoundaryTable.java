@@ -1,0 +1,116 @@
+package org.noisyflow.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.noisyflow.refine.RefineSettings;
+import org.noisyflow.refine.RefineSpec;
+import org.noisyflow.refine.SliceResult;
+import org.noisyflow.spec.Axis;
+import org.noisyflow.spec.SweepSpec;
+
+/**
+ * The table {@code analysis/boundary/} of a refinement: one row per slice with the slice's values
+ * of the other axes, the located value of the refined parameter, its uncertainty, the bracket,
+ * the solver's predicted value where it has one, the status, and the rounds and runs spent.
+ */
+final class BoundaryTable {
+    static final String SLICE = "slice";
+    static final String LOCATED = "located";
+    static final String UNCERTAINTY = "uncertainty";
+    static final String LOW = "low";
+    static final String HIGH = "high";
+    static final String PREDICTED = "predicted";
+    static final String STATUS = "status";
+    static final String ROUNDS = "rounds";
+    static final String RUNS = "runs";
+
+    private BoundaryTable() {
+    }
+
+    /** Returns the axes other than the refined ones, in axis order. */
+    static List<Axis> sliceAxes(SweepSpec spec, RefineSettings settings) {
+        List<Axis> out = new ArrayList<>();
+        for (Axis axis : spec.axes()) {
+            if (!axis.name().equals(settings.along()) && !axis.name().equals(settings.across())) {
+                out.add(axis);
+            }
+        }
+        return out;
+    }
+
+    static StructType schema(SweepSpec spec, RefineSettings settings) {
+        List<StructField> fields = new ArrayList<>();
+        fields.add(DataTypes.createStructField(SLICE, DataTypes.IntegerType, false));
+        for (Axis axis : sliceAxes(spec, settings)) {
+            fields.add(DataTypes.createStructField(axis.name(), SummarySchema.sparkType(axis.def()), true));
+        }
+        for (String name : List.of(LOCATED, UNCERTAINTY, LOW, HIGH, PREDICTED)) {
+            fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, true));
+        }
+        fields.add(DataTypes.createStructField(STATUS, DataTypes.StringType, false));
+        fields.add(DataTypes.createStructField(ROUNDS, DataTypes.IntegerType, false));
+        fields.add(DataTypes.createStructField(RUNS, DataTypes.LongType, false));
+        return DataTypes.createStructType(fields);
+    }
+
+    static List<Row> rows(SweepSpec spec, RefineSettings settings, RefineSpec.Slices slices,
+            List<SliceResult> results) {
+        List<Row> rows = new ArrayList<>();
+        List<Axis> axes = sliceAxes(spec, settings);
+        for (SliceResult result : results) {
+            RefineSpec.Slice slice = slices.slices().get(result.slice());
+            List<Object> values = new ArrayList<>();
+            values.add(result.slice());
+            for (Axis axis : axes) {
+                values.add(slice.values().get(axis.name()));
+            }
+            values.add(nullIfNaN(result.located()));
+            values.add(nullIfNaN(result.uncertainty()));
+            values.add(nullIfNaN(result.low()));
+            values.add(nullIfNaN(result.high()));
+            OptionalDouble predicted = spec.solver().predictedTransition(settings.along(),
+                    slice.template().parameters().asMap());
+            values.add(predicted.isPresent() ? predicted.getAsDouble() : null);
+            values.add(result.status().columnValue());
+            values.add(result.rounds());
+            values.add(result.runs());
+            rows.add(RowFactory.create(values.toArray()));
+        }
+        return rows;
+    }
+
+    private static Double nullIfNaN(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+
+    /** Formats the slices as a text table for the console. */
+    static String format(SweepSpec spec, RefineSettings settings, RefineSpec.Slices slices, List<SliceResult> results) {
+        List<Axis> axes = sliceAxes(spec, settings);
+        StringBuilder text = new StringBuilder();
+        for (Axis axis : axes) {
+            text.append(String.format(Locale.ROOT, "%-12s", axis.name()));
+        }
+        text.append(String.format(Locale.ROOT, "%-16s %-12s %-14s %6s %6s%n", settings.along(), "+-", "status",
+                "rounds", "runs"));
+        for (SliceResult result : results) {
+            Map<String, Object> values = slices.slices().get(result.slice()).values();
+            for (Axis axis : axes) {
+                Object value = values.get(axis.name());
+                text.append(value instanceof Double d ? String.format(Locale.ROOT, "%-12.6g", d)
+                        : String.format(Locale.ROOT, "%-12s", value));
+            }
+            text.append(String.format(Locale.ROOT, "%-16s %-12s %-14s %6d %6d%n", RefineSpec.format(result.located()),
+                    Double.isNaN(result.uncertainty()) ? "-" : String.format(Locale.ROOT, "%.2e", result.uncertainty()),
+                    result.status().columnValue(), result.rounds(), result.runs()));
+        }
+        return text.toString();
+    }
+}
