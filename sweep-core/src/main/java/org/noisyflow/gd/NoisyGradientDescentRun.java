@@ -53,8 +53,7 @@ final class NoisyGradientDescentRun {
             }
         }
         if (simulate) {
-            stepper = new NoisyStep(s.model, s.noise, s.alpha, s.sigmaKnob, s.mask, s.keep,
-                    s.batchSize, s.init, random);
+            stepper = s.newStep(random);
         }
         LimitFlow flow = predict ? new LimitFlow(s.model, zeroLoss, regularizer) : null;
 

@@ -308,6 +308,18 @@ public final class NoisyGradientDescentSolver implements Solver {
         return new NoisyGradientDescentRun(s, random).run();
     }
 
+    /**
+     * Creates the iteration that a {@code simulate} run of these parameters performs, at its
+     * initial weights, without the records and the divergence checks of {@link #run}. Benchmarks
+     * time its {@link NoisyStep#step()}.
+     *
+     * @param p values that passed {@link #validate}
+     * @param random the stream the steps draw their noise from
+     */
+    public static NoisyStep newStep(Parameters p, UniformRandomProvider random) {
+        return new Setup(p).newStep(random);
+    }
+
     /** Returns the data-set size of the model the parameters name, or 0 if not yet known. */
     private static int sampleCount(Parameters p, String model) {
         if ("valley".equals(model)) {
@@ -373,6 +385,11 @@ public final class NoisyGradientDescentSolver implements Solver {
                 case PGD -> knob / alpha;
                 default -> knob;
             };
+        }
+
+        /** Creates the iteration from init, drawing its noise from {@code random}. */
+        NoisyStep newStep(UniformRandomProvider random) {
+            return new NoisyStep(model, noise, alpha, sigmaKnob, mask, keep, batchSize, init, random);
         }
 
         /** Returns the clock on which the limit moves, at iteration k. */

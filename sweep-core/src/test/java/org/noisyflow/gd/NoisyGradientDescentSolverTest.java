@@ -184,6 +184,22 @@ class NoisyGradientDescentSolverTest extends SolverContract {
     }
 
     @Test
+    void newStepRepeatsSimulateRun() {
+        Parameters p = parameters("{model: tanh-net, noise: label, sigma: 0.1, step_size: 0.05, samples: 6, "
+                + "features: 3, width: 5, steps: 7, record_every: 7}");
+        RunResult result = run(p, 4);
+        NoisyStep stepper = NoisyGradientDescentSolver.newStep(p, StreamSeeds.stream(4));
+        for (int k = 0; k < 7; k++) {
+            stepper.step();
+        }
+        double normSquared = 0.0;
+        for (double w : stepper.weights()) {
+            normSquared += w * w;
+        }
+        assertEquals(result.observables().get("weight_norm_sq"), normSquared, 0.0);
+    }
+
+    @Test
     void largeStepDiverges() {
         // alpha S = 0.9 * 4.25 > 2 at the start: gradient descent is unstable there.
         Parameters p = parameters("{model: product, noise: none, step_size: 0.9, steps: 1000, "
