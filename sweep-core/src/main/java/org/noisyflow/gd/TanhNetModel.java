@@ -126,28 +126,20 @@ final class TanhNetModel implements Model, Backpropagation {
         for (int b = 0; b < count; b++) {
             int n = batch == null ? b : batch[b];
             int row = b * width;
-            double sum = 0.0;
-            for (int j = 0; j < width; j++) {
-                sum += unitWeights[j] * activations[row + j];
-            }
+            double sum = ArrayMath.dot(unitWeights, 0, activations, row, width);
             f[n] = sum;
             residuals[b] = residual.weight(b, n, sum);
         }
 
-        // Backward pass: output weights, then the slopes S in place of T, then input weights.
+        // Backward pass: the output weights' gradient and the slopes S (in place of T) in one
+        // pass over T, while each row is in the cache; then the input weights' gradient.
         Arrays.fill(gradient, 0, dimension(), 0.0);
-        ArrayMath.multiplyAdd(1, width, count, residuals, count, 1, activations, gradient);
+        for (int b = 0; b < count; b++) {
+            slopes(b * width, residuals[b], gradient);
+        }
         if (unitMask != null) {
             for (int j = 0; j < width; j++) {
                 gradient[j] *= unitMask[j];
-            }
-        }
-        for (int b = 0; b < count; b++) {
-            int row = b * width;
-            double r = residuals[b];
-            for (int j = 0; j < width; j++) {
-                double t = activations[row + j];
-                activations[row + j] = r * unitWeights[j] * (1.0 - t * t);
             }
         }
         Arrays.fill(inputGradientT, 0.0);
@@ -157,6 +149,18 @@ final class TanhNetModel implements Model, Backpropagation {
             for (int k = 0; k < features; k++) {
                 gradient[offset + k] = inputGradientT[k * width + j];
             }
+        }
+    }
+
+    /**
+     * Adds r T_bj to gradient[j] and replaces T_bj by r a_j m_j (1 - T_bj^2) in the activation
+     * row at {@code row}.
+     */
+    private void slopes(int row, double r, double[] gradient) {
+        for (int j = 0; j < width; j++) {
+            double t = activations[row + j];
+            gradient[j] += r * t;
+            activations[row + j] = r * unitWeights[j] * (1.0 - t * t);
         }
     }
 

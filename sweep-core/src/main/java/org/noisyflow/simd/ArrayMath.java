@@ -30,6 +30,22 @@ public final class ArrayMath {
     }
 
     /**
+     * Returns &Sigma;_{i &lt; length} a[aFrom + i] b[bFrom + i]. The vector version keeps four
+     * partial sums of every fourth term and adds them in lane order, so its result differs from
+     * the plain loop's in the last bits but is the same on every JVM with the module.
+     */
+    public static double dot(double[] a, int aFrom, double[] b, int bFrom, int length) {
+        if (VECTOR_API) {
+            return VectorArrayMath.dot(a, aFrom, b, bFrom, length);
+        }
+        double sum = 0.0;
+        for (int i = 0; i < length; i++) {
+            sum += a[aFrom + i] * b[bFrom + i];
+        }
+        return sum;
+    }
+
+    /**
      * Adds the product of an m&times;k matrix A and a k&times;n matrix B to C: C += A B. A's
      * entry (i, l) is {@code a[i * aRow + l * aCol]}, so A can be read transposed by swapping the
      * strides; B and C are row-major with rows of n.

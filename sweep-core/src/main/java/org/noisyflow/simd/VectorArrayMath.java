@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 /** The Vector API side of {@link ArrayMath}; loaded only when the module is present. */
 final class VectorArrayMath {
 
-    private static final VectorSpecies<Double> SPECIES = VectorFunctions.SPECIES;
+    /** Every loop here treats lanes alone, except {@link #dot}, which uses the fixed species. */
+    private static final VectorSpecies<Double> SPECIES = VectorFunctions.WIDE;
 
     private VectorArrayMath() {
     }
@@ -23,20 +24,51 @@ final class VectorArrayMath {
         }
     }
 
+    static double dot(double[] a, int aFrom, double[] b, int bFrom, int length) {
+        int lanes = VectorFunctions.SPECIES.length();
+        DoubleVector s0 = DoubleVector.zero(VectorFunctions.SPECIES);
+        DoubleVector s1 = s0;
+        int i = 0;
+        for (; i + 2 * lanes <= length; i += 2 * lanes) {
+            s0 = DoubleVector.fromArray(VectorFunctions.SPECIES, a, aFrom + i).fma(DoubleVector.fromArray(VectorFunctions.SPECIES, b, bFrom + i), s0);
+            s1 = DoubleVector.fromArray(VectorFunctions.SPECIES, a, aFrom + i + lanes)
+                    .fma(DoubleVector.fromArray(VectorFunctions.SPECIES, b, bFrom + i + lanes), s1);
+        }
+        double sum = VectorFunctions.sum(s0.add(s1));
+        for (; i < length; i++) {
+            sum += a[aFrom + i] * b[bFrom + i];
+        }
+        return sum;
+    }
+
+    /** Per-thread panel of B: k rows of two vectors, contiguous. */
+    private static final ThreadLocal<double[][]> PANEL = ThreadLocal.withInitial(() -> new double[1][0]);
+
     /**
-     * C += A B with four rows of C and two vectors of columns per pass: eight independent
-     * accumulators, and each load of B serves four rows.
+     * C += A B, two vectors of columns at a time: that panel of B is first copied into contiguous
+     * memory (rows of B lie n doubles apart, and for n a multiple of 512 they would all fall into
+     * one set of the L1 cache), then every group of four rows of C passes over it with eight
+     * independent accumulators, each load of B serving four rows.
      */
     static void multiplyAdd(int m, int n, int k, double[] a, int aRow, int aCol, double[] b, double[] c) {
         int lanes = SPECIES.length();
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            int a0 = i * aRow;
-            int a1 = a0 + aRow;
-            int a2 = a1 + aRow;
-            int a3 = a2 + aRow;
-            int j = 0;
-            for (; j + 2 * lanes <= n; j += 2 * lanes) {
+        int width = 2 * lanes;
+        double[][] holder = PANEL.get();
+        if (holder[0].length < k * width) {
+            holder[0] = new double[k * width];
+        }
+        double[] panel = holder[0];
+        int j = 0;
+        for (; j + width <= n; j += width) {
+            for (int l = 0; l < k; l++) {
+                System.arraycopy(b, l * n + j, panel, l * width, width);
+            }
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                int a0 = i * aRow;
+                int a1 = a0 + aRow;
+                int a2 = a1 + aRow;
+                int a3 = a2 + aRow;
                 DoubleVector p0 = DoubleVector.fromArray(SPECIES, c, i * n + j);
                 DoubleVector p1 = DoubleVector.fromArray(SPECIES, c, (i + 1) * n + j);
                 DoubleVector p2 = DoubleVector.fromArray(SPECIES, c, (i + 2) * n + j);
@@ -45,9 +77,9 @@ final class VectorArrayMath {
                 DoubleVector q1 = DoubleVector.fromArray(SPECIES, c, (i + 1) * n + j + lanes);
                 DoubleVector q2 = DoubleVector.fromArray(SPECIES, c, (i + 2) * n + j + lanes);
                 DoubleVector q3 = DoubleVector.fromArray(SPECIES, c, (i + 3) * n + j + lanes);
-                for (int l = 0, al = 0, bl = j; l < k; l++, al += aCol, bl += n) {
-                    DoubleVector x = DoubleVector.fromArray(SPECIES, b, bl);
-                    DoubleVector y = DoubleVector.fromArray(SPECIES, b, bl + lanes);
+                for (int l = 0, al = 0, pl = 0; l < k; l++, al += aCol, pl += width) {
+                    DoubleVector x = DoubleVector.fromArray(SPECIES, panel, pl);
+                    DoubleVector y = DoubleVector.fromArray(SPECIES, panel, pl + lanes);
                     DoubleVector s0 = DoubleVector.broadcast(SPECIES, a[a0 + al]);
                     DoubleVector s1 = DoubleVector.broadcast(SPECIES, a[a1 + al]);
                     DoubleVector s2 = DoubleVector.broadcast(SPECIES, a[a2 + al]);
@@ -70,35 +102,39 @@ final class VectorArrayMath {
                 q2.intoArray(c, (i + 2) * n + j + lanes);
                 q3.intoArray(c, (i + 3) * n + j + lanes);
             }
-            if (j < n) {
-                rowsTail(i, i + 4, j, n, k, a, aRow, aCol, b, c);
+            if (i < m) {
+                rowsTail(i, m, j, j + width, n, k, a, aRow, aCol, b, c);
             }
         }
-        if (i < m) {
-            rowsTail(i, m, 0, n, k, a, aRow, aCol, b, c);
+        if (j < n) {
+            rowsTail(0, m, j, n, n, k, a, aRow, aCol, b, c);
         }
     }
 
-    /** C += A B for rows [rowFrom, rowTo) and columns [colFrom, n), one row and vector at a time. */
-    private static void rowsTail(int rowFrom, int rowTo, int colFrom, int n, int k, double[] a, int aRow,
-            int aCol, double[] b, double[] c) {
+    /**
+     * C += A B for rows [rowFrom, rowTo) and columns [colFrom, colTo), one row at a time: for each
+     * l the row gains a_il times row l of B, so B streams through in memory order and the row of
+     * C stays in the L1 cache. Each entry still sums its terms in the order of l, fused.
+     */
+    private static void rowsTail(int rowFrom, int rowTo, int colFrom, int colTo, int n, int k, double[] a,
+            int aRow, int aCol, double[] b, double[] c) {
         int lanes = SPECIES.length();
+        int vectorEnd = colFrom + (colTo - colFrom) / lanes * lanes;
         for (int i = rowFrom; i < rowTo; i++) {
             int ai = i * aRow;
-            int j = colFrom;
-            for (; j + lanes <= n; j += lanes) {
-                DoubleVector p = DoubleVector.fromArray(SPECIES, c, i * n + j);
-                for (int l = 0, bl = j; l < k; l++, bl += n) {
-                    p = DoubleVector.fromArray(SPECIES, b, bl).fma(DoubleVector.broadcast(SPECIES, a[ai + l * aCol]), p);
+            int ci = i * n;
+            for (int l = 0; l < k; l++) {
+                double ail = a[ai + l * aCol];
+                DoubleVector s = DoubleVector.broadcast(SPECIES, ail);
+                int bl = l * n;
+                for (int j = colFrom; j < vectorEnd; j += lanes) {
+                    DoubleVector.fromArray(SPECIES, b, bl + j).fma(s, DoubleVector.fromArray(SPECIES, c, ci + j))
+                            .intoArray(c, ci + j);
                 }
-                p.intoArray(c, i * n + j);
-            }
-            for (; j < n; j++) {
-                double sum = c[i * n + j];
-                for (int l = 0; l < k; l++) {
-                    sum += a[ai + l * aCol] * b[l * n + j];
+                for (int j = vectorEnd; j < colTo; j++) {
+                    // Fused like the vector lanes, so a column's bits do not depend on the lane count.
+                    c[ci + j] = Math.fma(ail, b[bl + j], c[ci + j]);
                 }
-                c[i * n + j] = sum;
             }
         }
     }

@@ -26,6 +26,13 @@ public final class VectorFunctions {
     /** Lanes of {@link #SPECIES}. */
     public static final int LANES = SPECIES.length();
 
+    /**
+     * The widest species of this CPU, for operations that treat every lane alone (elementwise
+     * functions, and products that sum each lane in a fixed order): their results do not depend
+     * on the lane count.
+     */
+    public static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_PREFERRED;
+
     private static final double LOG2_E = 1.4426950408889634;
     /** ln 2 split so that k * LN2_HIGH is exact for |k| &lt; 2^20. */
     private static final double LN2_HIGH = 6.93147180369123816490e-01;
@@ -62,7 +69,7 @@ public final class VectorFunctions {
      * crosses a call the JIT does not inline is boxed, which costs ten times the arithmetic.
      */
     public static void exp(double[] src, double[] dst, int from, int to, double scale) {
-        checkWhole(from, to);
+        checkWhole(from, to, LANES);
         for (int i = from; i < to; i += LANES) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, src, i).mul(scale);
             if (x.abs().compare(VectorOperators.GT, 708.0).anyTrue()) {
@@ -81,15 +88,16 @@ public final class VectorFunctions {
     }
 
     /**
-     * Replaces values[i] by tanh(values[i]) for i in [from, to), a whole number of vectors, as
+     * Replaces values[i] by tanh(values[i]) for i in [from, to), a whole number of {@link #WIDE}
+     * vectors, as
      * E / (E + 2) with E = e^{2|x|} - 1 and the sign of x, within 3 ulps of StrictMath.tanh (the
      * tests measure it). E comes from the reduced Taylor series without adding 1, so small |x|
      * keeps its relative accuracy; |x| &gt; 20 gives &plusmn;1, as in double precision.
      */
     public static void tanh(double[] values, int from, int to) {
-        checkWhole(from, to);
-        for (int i = from; i < to; i += LANES) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, values, i);
+        checkWhole(from, to, WIDE.length());
+        for (int i = from; i < to; i += WIDE.length()) {
+            DoubleVector x = DoubleVector.fromArray(WIDE, values, i);
             DoubleVector u = x.abs().mul(2.0).min(40.0);
             DoubleVector shifted = u.fma(LOG2_E, ROUND);
             DoubleVector k = shifted.sub(ROUND);
@@ -107,20 +115,16 @@ public final class VectorFunctions {
     /** Returns (e^r - 1 - r) / r^2 from its Taylor series to r^11, by Horner's rule. */
     private static DoubleVector taylor(DoubleVector r) {
         DoubleVector s = r.fma(C13, C12);
-        s = s.fma(r, constant(C11));
-        s = s.fma(r, constant(C10));
-        s = s.fma(r, constant(C9));
-        s = s.fma(r, constant(C8));
-        s = s.fma(r, constant(C7));
-        s = s.fma(r, constant(C6));
-        s = s.fma(r, constant(C5));
-        s = s.fma(r, constant(C4));
-        s = s.fma(r, constant(C3));
-        return s.fma(r, constant(C2));
-    }
-
-    private static DoubleVector constant(double value) {
-        return DoubleVector.broadcast(SPECIES, value);
+        s = s.fma(r, r.broadcast(C11));
+        s = s.fma(r, r.broadcast(C10));
+        s = s.fma(r, r.broadcast(C9));
+        s = s.fma(r, r.broadcast(C8));
+        s = s.fma(r, r.broadcast(C7));
+        s = s.fma(r, r.broadcast(C6));
+        s = s.fma(r, r.broadcast(C5));
+        s = s.fma(r, r.broadcast(C4));
+        s = s.fma(r, r.broadcast(C3));
+        return s.fma(r, r.broadcast(C2));
     }
 
     /** Returns 2^e for integer lanes e in [-1022, 1023]. */
@@ -128,10 +132,10 @@ public final class VectorFunctions {
         return e.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
     }
 
-    private static void checkWhole(int from, int to) {
-        if ((to - from) % LANES != 0) {
+    private static void checkWhole(int from, int to, int lanes) {
+        if ((to - from) % lanes != 0) {
             throw new IllegalArgumentException("range [" + from + ", " + to + ") is not a whole number of "
-                    + LANES + "-lane vectors");
+                    + lanes + "-lane vectors");
         }
     }
 

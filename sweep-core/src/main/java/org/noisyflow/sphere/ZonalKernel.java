@@ -1,6 +1,7 @@
 package org.noisyflow.sphere;
 
 import java.util.List;
+import org.noisyflow.simd.ArrayMath;
 
 /**
  * An interaction kernel W(t) of t = &lt;x, y&gt; between two points of the unit sphere.
@@ -191,48 +192,13 @@ public abstract class ZonalKernel {
 
         @Override
         public boolean meanFieldDrift(double[] x, int n, int dim, double[] drift, double[] work) {
-            int dd = dim * dim;
             secondMoment(x, n, dim, work);
-            // y_i = M x_i as a sum of rows of the symmetric M, built in the output rows, four
-            // particles per load of a row of M; the inner loops run over contiguous b and vectorise.
+            // Y = X M (n x dim), whose row i is M x_i; M is symmetric.
             java.util.Arrays.fill(drift, 0, n * dim, 0.0);
-            int i = 0;
-            for (; i + 4 <= n; i += 4) {
-                int o0 = i * dim;
-                int o1 = o0 + dim;
-                int o2 = o1 + dim;
-                int o3 = o2 + dim;
-                for (int a = 0; a < dim; a++) {
-                    double x0 = x[o0 + a];
-                    double x1 = x[o1 + a];
-                    double x2 = x[o2 + a];
-                    double x3 = x[o3 + a];
-                    int row = a * dim;
-                    for (int b = 0; b < dim; b++) {
-                        double mab = work[row + b];
-                        drift[o0 + b] += x0 * mab;
-                        drift[o1 + b] += x1 * mab;
-                        drift[o2 + b] += x2 * mab;
-                        drift[o3 + b] += x3 * mab;
-                    }
-                }
-            }
-            for (; i < n; i++) {
+            ArrayMath.multiplyAdd(n, dim, dim, x, dim, 1, work, drift);
+            for (int i = 0; i < n; i++) {
                 int oi = i * dim;
-                for (int a = 0; a < dim; a++) {
-                    double xa = x[oi + a];
-                    int row = a * dim;
-                    for (int b = 0; b < dim; b++) {
-                        drift[oi + b] += xa * work[row + b];
-                    }
-                }
-            }
-            for (i = 0; i < n; i++) {
-                int oi = i * dim;
-                double tangential = 0.0;
-                for (int a = 0; a < dim; a++) {
-                    tangential += drift[oi + a] * x[oi + a];
-                }
+                double tangential = ArrayMath.dot(drift, oi, x, oi, dim);
                 for (int a = 0; a < dim; a++) {
                     drift[oi + a] = scale * (drift[oi + a] - tangential * x[oi + a]);
                 }
@@ -241,44 +207,15 @@ public abstract class ZonalKernel {
         }
 
         /**
-         * Writes M = (1/n) &Sigma;_i x_i x_i^T into work[0, dim^2), row-major and symmetric,
-         * adding the upper triangle four particles per load and store of a row of M.
+         * Writes M = (1/n) &Sigma;_i x_i x_i^T = X^T X / n into work[0, dim^2), row-major, from
+         * positions x (n&times;dim, row-major).
          */
         static void secondMoment(double[] x, int n, int dim, double[] work) {
             java.util.Arrays.fill(work, 0, dim * dim, 0.0);
-            int i = 0;
-            for (; i + 4 <= n; i += 4) {
-                int o0 = i * dim;
-                int o1 = o0 + dim;
-                int o2 = o1 + dim;
-                int o3 = o2 + dim;
-                for (int a = 0; a < dim; a++) {
-                    double x0 = x[o0 + a];
-                    double x1 = x[o1 + a];
-                    double x2 = x[o2 + a];
-                    double x3 = x[o3 + a];
-                    int row = a * dim;
-                    for (int b = a; b < dim; b++) {
-                        work[row + b] += x0 * x[o0 + b] + x1 * x[o1 + b] + x2 * x[o2 + b] + x3 * x[o3 + b];
-                    }
-                }
-            }
-            for (; i < n; i++) {
-                int oi = i * dim;
-                for (int a = 0; a < dim; a++) {
-                    double xa = x[oi + a];
-                    int row = a * dim;
-                    for (int b = a; b < dim; b++) {
-                        work[row + b] += xa * x[oi + b];
-                    }
-                }
-            }
-            for (int a = 0; a < dim; a++) {
-                for (int b = a; b < dim; b++) {
-                    double v = work[a * dim + b] / n;
-                    work[a * dim + b] = v;
-                    work[b * dim + a] = v;
-                }
+            ArrayMath.multiplyAdd(dim, dim, n, x, 1, dim, x, work);
+            double invN = 1.0 / n;
+            for (int a = 0; a < dim * dim; a++) {
+                work[a] *= invN;
             }
         }
     }

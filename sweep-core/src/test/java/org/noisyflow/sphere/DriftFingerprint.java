@@ -4,7 +4,7 @@ import org.noisyflow.random.StreamSeeds;
 import org.noisyflow.simd.ArrayMath;
 
 /**
- * Prints a hash of the bits of pair drifts and array tanh values, so that runs of the same code
+ * Prints a hash of the bits of pair drifts, array tanh values, a matrix product and a dot product, so that runs of the same code
  * in differently configured JVMs can be compared; see {@code DeterminismTest}.
  */
 public final class DriftFingerprint {
@@ -28,6 +28,16 @@ public final class DriftFingerprint {
                 hash = hash * 31 + Double.doubleToLongBits(v);
             }
         }
+        // The Maier-Saupe mean field: two matrix products and a dot product per particle.
+        ParticleSystem nematic = new ParticleSystem(67, 5, ZonalKernel.of("maier-saupe", 0.0, 5));
+        nematic.initUniform(StreamSeeds.stream(4));
+        double[] meanField = new double[67 * 5];
+        for (int r = 0; r < repeats; r++) {
+            nematic.computeDrift(meanField);
+        }
+        for (double v : meanField) {
+            hash = hash * 31 + Double.doubleToLongBits(v);
+        }
         double[] values = new double[1001];
         for (int r = 0; r < repeats; r++) {
             for (int i = 0; i < values.length; i++) {
@@ -38,7 +48,24 @@ public final class DriftFingerprint {
         for (double v : values) {
             hash = hash * 31 + Double.doubleToLongBits(v);
         }
-        return hash;
+        // A product with partial row groups and vectors, and a dot product with a tail.
+        double[] a = new double[37 * 13];
+        double[] b = new double[13 * 29];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.sin(i);
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = Math.cos(i);
+        }
+        double[] c = new double[37 * 29];
+        for (int r = 0; r < repeats; r++) {
+            java.util.Arrays.fill(c, 0.0);
+            ArrayMath.multiplyAdd(37, 29, 13, a, 13, 1, b, c);
+        }
+        for (double v : c) {
+            hash = hash * 31 + Double.doubleToLongBits(v);
+        }
+        return hash * 31 + Double.doubleToLongBits(ArrayMath.dot(a, 3, b, 5, 301));
     }
 
     public static void main(String[] args) {
