@@ -6,18 +6,18 @@ import jdk.incubator.vector.VectorSpecies;
 /** The Vector API side of {@link ArrayMath}; loaded only when the module is present. */
 final class VectorArrayMath {
 
-    /** Every loop here treats lanes alone, except {@link #dot}, which uses the fixed species. */
+    /** The matrix product treats lanes alone; tanh and {@link #dot} use the fixed species. */
     private static final VectorSpecies<Double> SPECIES = VectorFunctions.WIDE;
 
     private VectorArrayMath() {
     }
 
     static void tanh(double[] values, int from, int to) {
-        int whole = from + SPECIES.loopBound(to - from);
+        int whole = from + VectorFunctions.SPECIES.loopBound(to - from);
         VectorFunctions.tanh(values, from, whole);
         if (whole < to) {
             // The tail goes through the same vector formula, so no value depends on its position.
-            double[] tail = new double[SPECIES.length()];
+            double[] tail = new double[VectorFunctions.SPECIES.length()];
             System.arraycopy(values, whole, tail, 0, to - whole);
             VectorFunctions.tanh(tail, 0, tail.length);
             System.arraycopy(tail, 0, values, whole, to - whole);

@@ -27,9 +27,10 @@ public final class VectorFunctions {
     public static final int LANES = SPECIES.length();
 
     /**
-     * The widest species of this CPU, for operations that treat every lane alone (elementwise
-     * functions, and products that sum each lane in a fixed order): their results do not depend
-     * on the lane count.
+     * The widest species of this CPU, for operations that treat every lane alone, such as matrix
+     * products that sum each lane in a fixed order: their results do not depend on the lane
+     * count. (The functions here stay at {@link #SPECIES}: with 512-bit vectors the JDK 17 JIT
+     * boxes some of their operations, which makes them ten times slower.)
      */
     public static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_PREFERRED;
 
@@ -65,8 +66,9 @@ public final class VectorFunctions {
      * <p>With k = round(x / ln 2) and r = x - k ln 2, |r| &le; ln 2 / 2, e^x = 2^k (1 + q(r))
      * where q(r) = e^r - 1 is its Taylor series to r^13; the first omitted term is below
      * 0.35^14/14! &lt; 5e-18. 2^k is applied as two powers of two, so subnormal results round
-     * once. The loop body is written out here, not called, because a Vector API value that
-     * crosses a call the JIT does not inline is boxed, which costs ten times the arithmetic.
+     * once. The loop bodies here call no helper, not even for the polynomial that exp and tanh
+     * share: a Vector API value that crosses a call the JIT does not inline is boxed, which costs
+     * ten times the arithmetic, and the JIT stops inlining a helper once it has compiled it alone.
      */
     public static void exp(double[] src, double[] dst, int from, int to, double scale) {
         checkWhole(from, to, LANES);
@@ -76,60 +78,68 @@ public final class VectorFunctions {
                 // Only arguments this large need the clamp, which costs a third of the loop.
                 x = x.max(-746.0).min(710.0);
             }
-            DoubleVector shifted = x.fma(LOG2_E, ROUND);
+            DoubleVector shifted = x.fma(DoubleVector.broadcast(SPECIES, LOG2_E), DoubleVector.broadcast(SPECIES, ROUND));
             DoubleVector k = shifted.sub(ROUND);
             DoubleVector r = k.mul(-LN2_HIGH).add(x).sub(k.mul(LN2_LOW));
-            DoubleVector q = r.mul(r).fma(taylor(r), r);
+            DoubleVector s = r.fma(DoubleVector.broadcast(SPECIES, C13), DoubleVector.broadcast(SPECIES, C12));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C11));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C10));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C9));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C8));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C7));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C6));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C5));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C4));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C3));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C2));
+            DoubleVector q = r.mul(r).fma(s, r);
             // The low bits of the shifted value hold k as an integer.
             LongVector whole = shifted.reinterpretAsLongs().sub(ROUND_BITS);
             LongVector low = whole.lanewise(VectorOperators.ASHR, 1);
-            q.add(1.0).mul(powerOfTwo(low)).mul(powerOfTwo(whole.sub(low))).intoArray(dst, i);
+            DoubleVector lowPower = low.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector highPower = whole.sub(low).add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            q.add(1.0).mul(lowPower).mul(highPower).intoArray(dst, i);
         }
     }
 
     /**
-     * Replaces values[i] by tanh(values[i]) for i in [from, to), a whole number of {@link #WIDE}
-     * vectors, as
+     * Replaces values[i] by tanh(values[i]) for i in [from, to), a whole number of vectors, as
      * E / (E + 2) with E = e^{2|x|} - 1 and the sign of x, within 3 ulps of StrictMath.tanh (the
      * tests measure it). E comes from the reduced Taylor series without adding 1, so small |x|
      * keeps its relative accuracy; |x| &gt; 20 gives &plusmn;1, as in double precision.
      */
     public static void tanh(double[] values, int from, int to) {
-        checkWhole(from, to, WIDE.length());
-        for (int i = from; i < to; i += WIDE.length()) {
-            DoubleVector x = DoubleVector.fromArray(WIDE, values, i);
-            DoubleVector u = x.abs().mul(2.0).min(40.0);
-            DoubleVector shifted = u.fma(LOG2_E, ROUND);
-            DoubleVector k = shifted.sub(ROUND);
-            DoubleVector r = k.mul(-LN2_HIGH).add(u).sub(k.mul(LN2_LOW));
-            DoubleVector q = r.mul(r).fma(taylor(r), r);
+        checkWhole(from, to, SPECIES.length());
+        DoubleVector two = DoubleVector.broadcast(SPECIES, 2.0);
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector largest = DoubleVector.broadcast(SPECIES, 40.0);
+        for (int i = from; i < to; i += SPECIES.length()) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, values, i);
+            DoubleVector u = x.abs().mul(two).min(largest);
+            DoubleVector shifted = u.fma(DoubleVector.broadcast(SPECIES, LOG2_E), DoubleVector.broadcast(SPECIES, ROUND));
+            DoubleVector k = shifted.sub(DoubleVector.broadcast(SPECIES, ROUND));
+            DoubleVector r = k.mul(DoubleVector.broadcast(SPECIES, -LN2_HIGH)).add(u).sub(k.mul(DoubleVector.broadcast(SPECIES, LN2_LOW)));
+            DoubleVector s = r.fma(DoubleVector.broadcast(SPECIES, C13), DoubleVector.broadcast(SPECIES, C12));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C11));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C10));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C9));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C8));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C7));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C6));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C5));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C4));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C3));
+            s = s.fma(r, DoubleVector.broadcast(SPECIES, C2));
+            DoubleVector q = r.mul(r).fma(s, r);
             // e^u - 1 = 2^k (1 + q) - 1 = 2^k q + (2^k - 1); both terms are exact for k <= 52.
-            DoubleVector power = powerOfTwo(shifted.reinterpretAsLongs().sub(ROUND_BITS));
-            DoubleVector e = q.mul(power).add(power.sub(1.0));
-            DoubleVector t = e.div(e.add(2.0));
-            t.blend(t.neg(), x.compare(VectorOperators.LT, 0.0)).blend(x, x.test(VectorOperators.IS_NAN))
+            DoubleVector power = shifted.reinterpretAsLongs().sub(ROUND_BITS).add(1023L)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector e = q.mul(power).add(power.sub(one));
+            DoubleVector t = e.div(e.add(two));
+            t.blend(t.neg(), x.compare(VectorOperators.LT, zero)).blend(x, x.compare(VectorOperators.NE, x))
                     .intoArray(values, i);
         }
-    }
-
-    /** Returns (e^r - 1 - r) / r^2 from its Taylor series to r^11, by Horner's rule. */
-    private static DoubleVector taylor(DoubleVector r) {
-        DoubleVector s = r.fma(C13, C12);
-        s = s.fma(r, r.broadcast(C11));
-        s = s.fma(r, r.broadcast(C10));
-        s = s.fma(r, r.broadcast(C9));
-        s = s.fma(r, r.broadcast(C8));
-        s = s.fma(r, r.broadcast(C7));
-        s = s.fma(r, r.broadcast(C6));
-        s = s.fma(r, r.broadcast(C5));
-        s = s.fma(r, r.broadcast(C4));
-        s = s.fma(r, r.broadcast(C3));
-        return s.fma(r, r.broadcast(C2));
-    }
-
-    /** Returns 2^e for integer lanes e in [-1022, 1023]. */
-    private static DoubleVector powerOfTwo(LongVector e) {
-        return e.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
     }
 
     private static void checkWhole(int from, int to, int lanes) {

@@ -29,6 +29,7 @@ public final class ParticleSystem {
     private final ZonalKernel kernel;
     private final double[] x;
     private final double[] drift;
+    private final double[] increment;
     private final PairSum pairs;
     private final double[] work;
     private final double[] v;
@@ -52,6 +53,7 @@ public final class ParticleSystem {
         this.kernel = kernel;
         this.x = new double[n * d];
         this.drift = new double[n * d];
+        this.increment = new double[n * d];
         this.pairs = pairs;
         this.work = new double[d * d + d];
         this.v = new double[d];
@@ -123,20 +125,34 @@ public final class ParticleSystem {
     public void step(double dt, double noiseScale, ZigguratSampler.NormalizedGaussian gauss,
             Scheme scheme) {
         computeDrift(drift);
+
+        // The increments dt b + sqrt(2 dt / beta) xi, the draws in row-major order.
+        int size = n * d;
+        if (noiseScale == 0.0) {
+            for (int i = 0; i < size; i++) {
+                increment[i] = dt * drift[i] + 0.0;
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                increment[i] = noiseScale * gauss.sample();
+            }
+            for (int i = 0; i < size; i++) {
+                increment[i] = dt * drift[i] + increment[i];
+            }
+        }
+
+        if (scheme == Scheme.GEODESIC) {
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(increment, i * d, v, 0, d);
+                geodesicMove(i * d);
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                x[i] += increment[i];
+            }
+        }
         for (int i = 0; i < n; i++) {
-            int oi = i * d;
-            for (int k = 0; k < d; k++) {
-                double noise = noiseScale == 0.0 ? 0.0 : noiseScale * gauss.sample();
-                v[k] = dt * drift[oi + k] + noise;
-            }
-            if (scheme == Scheme.GEODESIC) {
-                geodesicMove(oi);
-            } else {
-                for (int k = 0; k < d; k++) {
-                    x[oi + k] += v[k];
-                }
-            }
-            scaleRow(i, 1.0 / Math.sqrt(dot(oi, oi)));
+            scaleRow(i, 1.0 / Math.sqrt(dot(i * d, i * d)));
         }
     }
 
