@@ -30,7 +30,7 @@ public final class VectorFunctions {
      * The widest species of this CPU, for operations that treat every lane alone, such as matrix
      * products that sum each lane in a fixed order: their results do not depend on the lane
      * count. (The functions here stay at {@link #SPECIES}: with 512-bit vectors the JDK 17 JIT
-     * boxes some of their operations, which makes them ten times slower.)
+     * was seen to box some of their operations, which made them ten times slower.)
      */
     public static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_PREFERRED;
 
@@ -68,7 +68,7 @@ public final class VectorFunctions {
      * 0.35^14/14! &lt; 5e-18. 2^k is applied as two powers of two, so subnormal results round
      * once. The loop bodies here call no helper, not even for the polynomial that exp and tanh
      * share: a Vector API value that crosses a call the JIT does not inline is boxed, which costs
-     * ten times the arithmetic, and the JIT stops inlining a helper once it has compiled it alone.
+     * ten times the arithmetic, and a helper for the polynomial was seen left out of line.
      */
     public static void exp(double[] src, double[] dst, int from, int to, double scale) {
         checkWhole(from, to, LANES);
