@@ -313,7 +313,9 @@ public final class SweepCli implements Callable<Integer> {
                 out.printf("noisyflow: %d rounds, %d runs, %.1f s%s%n", outcome.rounds(), outcome.runs(),
                         took.toMillis() / 1000.0, outcome.finished() ? "" : "; stopped by --max-rounds, rerun the "
                                 + "same command to continue");
-                out.print(BoundaryTable.format(refine.spec(), settings, refine.slices(), outcome.slices()));
+                out.print(settings.across() == null
+                        ? BoundaryTable.format(refine.spec(), settings, refine.slices(), outcome.slices())
+                        : BoundaryTable.formatColumns(refine.spec(), settings, refine.slices(), outcome.columns()));
                 out.printf("noisyflow: tables in %s (summary/, analysis/boundary/, summary.arrow, manifest.json)%n",
                         job.outputDirectory());
                 out.flush();
