@@ -21,7 +21,8 @@ import org.noisyflow.spec.SweepSpec;
 /**
  * The table {@code analysis/boundary/} of a refinement: one row per slice with the slice's values
  * of the other axes, the located value of the refined parameter, its uncertainty, the bracket,
- * the solver's predicted value where it has one, the status, and the rounds and runs spent. A 2-D
+ * the solver's predicted value (linear stability) and its theory of the boundary where it has
+ * them, the status, and the rounds and runs spent. A 2-D
  * refinement has one row per located value of {@code across} instead, with the rounds and runs of
  * its slice.
  */
@@ -32,6 +33,7 @@ final class BoundaryTable {
     static final String LOW = "low";
     static final String HIGH = "high";
     static final String PREDICTED = "predicted";
+    static final String THEORY = "theory";
     static final String STATUS = "status";
     static final String ROUNDS = "rounds";
     static final String RUNS = "runs";
@@ -56,7 +58,7 @@ final class BoundaryTable {
         for (Axis axis : sliceAxes(spec, settings)) {
             fields.add(DataTypes.createStructField(axis.name(), SummarySchema.sparkType(axis.def()), true));
         }
-        for (String name : List.of(LOCATED, UNCERTAINTY, LOW, HIGH, PREDICTED)) {
+        for (String name : List.of(LOCATED, UNCERTAINTY, LOW, HIGH, PREDICTED, THEORY)) {
             fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, true));
         }
         fields.add(DataTypes.createStructField(STATUS, DataTypes.StringType, false));
@@ -72,9 +74,10 @@ final class BoundaryTable {
         for (SliceResult result : results) {
             RefineSpec.Slice slice = slices.slices().get(result.slice());
             List<Object> values = sliceValues(result.slice(), slice, axes);
-            OptionalDouble predicted = spec.solver().predictedTransition(settings.along(),
-                    slice.template().parameters().asMap());
-            addResult(values, result.located(), result.uncertainty(), result.low(), result.high(), predicted);
+            Map<String, Object> parameters = slice.template().parameters().asMap();
+            addResult(values, result.located(), result.uncertainty(), result.low(), result.high(),
+                    spec.solver().predictedTransition(settings.along(), parameters),
+                    spec.solver().theoryBoundary(settings.along(), parameters));
             values.add(result.status().columnValue());
             values.add(result.rounds());
             values.add(result.runs());
@@ -93,12 +96,13 @@ final class BoundaryTable {
     }
 
     private static void addResult(List<Object> values, double located, double uncertainty, double low, double high,
-            OptionalDouble predicted) {
+            OptionalDouble predicted, OptionalDouble theory) {
         values.add(nullIfNaN(located));
         values.add(nullIfNaN(uncertainty));
         values.add(nullIfNaN(low));
         values.add(nullIfNaN(high));
         values.add(predicted.isPresent() ? predicted.getAsDouble() : null);
+        values.add(theory.isPresent() ? theory.getAsDouble() : null);
     }
 
     /**
@@ -123,8 +127,9 @@ final class BoundaryTable {
             values.add(column.across());
             Map<String, Object> parameters = new LinkedHashMap<>(slice.template().parameters().asMap());
             parameters.put(settings.across(), column.across());
-            OptionalDouble predicted = spec.solver().predictedTransition(settings.along(), parameters);
-            addResult(values, column.located(), column.uncertainty(), column.low(), column.high(), predicted);
+            addResult(values, column.located(), column.uncertainty(), column.low(), column.high(),
+                    spec.solver().predictedTransition(settings.along(), parameters),
+                    spec.solver().theoryBoundary(settings.along(), parameters));
             values.add(column.status().columnValue());
             values.add(column.rounds());
             values.add(column.runs());

@@ -225,6 +225,7 @@ class RefineJobTest {
             assertEquals(expected, row.getDouble(row.fieldIndex("located")), 2e-3 + 2e-6, "gamma " + gamma);
             assertTrue(row.getDouble(row.fieldIndex("uncertainty")) <= 2e-3, "gamma " + gamma);
             assertFalse(row.isNullAt(row.fieldIndex("predicted")), "gamma " + gamma);
+            assertEquals(expected, row.getDouble(row.fieldIndex("theory")), 1e-12, "gamma " + gamma);
         }
         // A uniform grid of the final cell size: 5 values of gamma x 1751 of beta (step 2e-3).
         assertTrue(outcome.runs() * 10 < 5 * 1751L, "runs " + outcome.runs());
@@ -240,6 +241,9 @@ class RefineJobTest {
         String svg = Files.readString(dir.resolve("analysis/boundary.svg"));
         assertTrue(svg.contains("located boundary"), "svg legend");
         assertTrue(svg.contains("refined points"), "svg legend");
+        // At gamma = 2.0 and 2.5 the transition is discontinuous and below linear stability, so
+        // the theory curve differs from the predicted one and is drawn.
+        assertTrue(svg.contains("theory"), "svg legend");
     }
 
     @Test
