@@ -16,13 +16,13 @@ import java.util.TreeMap;
  *
  * <p>A cell is crossed when the known points on its boundary (its corners and the points that
  * splits of its neighbours placed on its edges) lie on both sides of the threshold, judged by the
- * mean of their replicates. A crossed cell higher than {@code tolerance} is split along, and one
- * wider than {@code across_tolerance} is split across: into four cells when both hold (a
- * quadtree step) and into two when one holds. At the final width a cell is split along only when
- * the crossing passes one of its vertical edges, so that each column costs a bisection. A cell whose split points have all run is replaced
- * by its children, so the tree of cells is a function of the set of points run so far. That is
- * what lets an interrupted refinement resume: a rerun that reads the same observations back plans
- * the same rounds.
+ * mean of their replicates. A crossed cell wider than {@code across_tolerance} is split into
+ * four cells (a quadtree step) while it is higher than {@code tolerance}, and into two across
+ * otherwise. A crossed cell at the final width is not split: the first sign change on each of
+ * its vertical edges is bisected instead, one point per edge and round, so that each column
+ * costs one bisection. A cell whose split points have all run is replaced by its children, so the
+ * tree of cells is a function of the set of points run so far. That is what lets an interrupted
+ * refinement resume: a rerun that reads the same observations back plans the same rounds.
  *
  * <p>NOTE: a boundary that enters and leaves a cell through the same edge, between two known
  * points, leaves no sign change on the cell's boundary and is missed, as in marching squares.
@@ -151,12 +151,13 @@ public final class CellPlanner {
             boolean skipped = false;
             Set<Corner> planned = new LinkedHashSet<>();
             for (Cell cell : crossed) {
-                if (!splittable(cell, points)) {
+                List<Corner> next = splittable(cell) ? splitPoints(cell) : edgeBisections(cell, points);
+                if (next.isEmpty()) {
                     continue;
                 }
                 needsSplit = true;
                 List<Corner> missing = new ArrayList<>();
-                for (Corner c : splitPoints(cell, points)) {
+                for (Corner c : next) {
                     if (!points.containsKey(c) && !planned.contains(c)) {
                         missing.add(c);
                     }
@@ -221,41 +222,68 @@ public final class CellPlanner {
         return cell.x1() - cell.x0() > settings.acrossTolerance();
     }
 
+    /** Returns whether a cell split across is split along too: while it is higher than the tolerance. */
+    private boolean splitsAlong(Cell cell) {
+        return cell.y1() - cell.y0() > settings.tolerance();
+    }
+
+    /** Returns whether the cell is split into children: only while it is wider than the across tolerance. */
+    private boolean splittable(Cell cell) {
+        return splitsAcross(cell);
+    }
+
     /**
-     * Returns whether the cell is split along: it is higher than the tolerance, and it is either
-     * split across too or the crossing passes one of its vertical edges. The located values are
-     * taken on vertical edges, so a cell at the final width that the boundary passes only through
-     * its top and bottom is left alone. A steep boundary passes a whole stack of such cells.
+     * Returns the points that bisect the crossing on the vertical edges of a cell at the final
+     * width: for each edge, the midpoint of its first sign change when that is wider than the
+     * tolerance. The located values are taken on vertical edges, so such a cell is not split:
+     * a steep boundary passes a whole stack of cells through their top and bottom, and the two
+     * cells beside an edge would split it at different heights.
      */
-    private boolean splitsAlong(Cell cell, Map<Corner, PointStatistics> points) {
-        return cell.y1() - cell.y0() > settings.tolerance()
-                && (splitsAcross(cell) || edgeCrossed(cell, cell.x0(), points) || edgeCrossed(cell, cell.x1(), points));
-    }
-
-    private boolean splittable(Cell cell, Map<Corner, PointStatistics> points) {
-        return splitsAcross(cell) || splitsAlong(cell, points);
-    }
-
-    /** Returns whether the known points on the vertical edge at x of the cell lie on both sides. */
-    private boolean edgeCrossed(Cell cell, double x, Map<Corner, PointStatistics> points) {
-        boolean below = false;
-        boolean above = false;
-        for (var entry : points.entrySet()) {
-            Corner c = entry.getKey();
-            if (entry.getValue().n() > 0 && c.across() == x && c.along() >= cell.y0() && c.along() <= cell.y1()) {
-                if (entry.getValue().mean() >= settings.threshold()) {
-                    above = true;
-                } else {
-                    below = true;
+    private List<Corner> edgeBisections(Cell cell, Map<Corner, PointStatistics> points) {
+        List<Corner> out = new ArrayList<>();
+        for (double x : new double[] {cell.x0(), cell.x1()}) {
+            List<Map.Entry<Corner, PointStatistics>> edge = edge(cell, x, points);
+            int change = firstSignChange(edge);
+            if (change >= 0) {
+                double low = edge.get(change).getKey().along();
+                double high = edge.get(change + 1).getKey().along();
+                if (high - low > settings.tolerance()) {
+                    out.add(new Corner(x, 0.5 * (low + high)));
                 }
             }
         }
-        return below && above;
+        return out;
+    }
+
+    /** Returns the known points on the vertical edge at x of the cell, sorted along. */
+    private static List<Map.Entry<Corner, PointStatistics>> edge(Cell cell, double x,
+            Map<Corner, PointStatistics> points) {
+        List<Map.Entry<Corner, PointStatistics>> edge = new ArrayList<>();
+        for (var entry : points.entrySet()) {
+            Corner c = entry.getKey();
+            if (entry.getValue().n() > 0 && c.across() == x && c.along() >= cell.y0() && c.along() <= cell.y1()) {
+                edge.add(entry);
+            }
+        }
+        edge.sort(Comparator.comparingDouble(e -> e.getKey().along()));
+        return edge;
+    }
+
+    /** Returns the index i of the first pair (i, i + 1) on opposite sides of the threshold, or -1. */
+    private int firstSignChange(List<Map.Entry<Corner, PointStatistics>> edge) {
+        for (int i = 0; i + 1 < edge.size(); i++) {
+            boolean aboveA = edge.get(i).getValue().mean() >= settings.threshold();
+            boolean aboveB = edge.get(i + 1).getValue().mean() >= settings.threshold();
+            if (aboveA != aboveB) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Returns the points that a split of the cell adds: edge midpoints, and the centre for a four-way split. */
-    private List<Corner> splitPoints(Cell cell, Map<Corner, PointStatistics> points) {
-        boolean along = splitsAlong(cell, points);
+    private List<Corner> splitPoints(Cell cell) {
+        boolean along = splitsAlong(cell);
         double xm = 0.5 * (cell.x0() + cell.x1());
         double ym = 0.5 * (cell.y0() + cell.y1());
         List<Corner> out = new ArrayList<>();
@@ -273,11 +301,11 @@ public final class CellPlanner {
         return out;
     }
 
-    private List<Cell> children(Cell cell, Map<Corner, PointStatistics> points) {
+    private List<Cell> children(Cell cell) {
         double xm = 0.5 * (cell.x0() + cell.x1());
         double ym = 0.5 * (cell.y0() + cell.y1());
         double[] xs = splitsAcross(cell) ? new double[] {cell.x0(), xm, cell.x1()} : new double[] {cell.x0(), cell.x1()};
-        double[] ys = splitsAlong(cell, points) ? new double[] {cell.y0(), ym, cell.y1()} : new double[] {cell.y0(), cell.y1()};
+        double[] ys = splitsAlong(cell) ? new double[] {cell.y0(), ym, cell.y1()} : new double[] {cell.y0(), cell.y1()};
         List<Cell> out = new ArrayList<>();
         for (int i = 0; i + 1 < xs.length; i++) {
             for (int j = 0; j + 1 < ys.length; j++) {
@@ -292,9 +320,9 @@ public final class CellPlanner {
      * points have all run (failed runs included) is replaced by its children.
      */
     private void collectLeaves(Cell cell, Map<Corner, PointStatistics> points, List<Cell> leaves) {
-        if (crossed(cell, points) && splittable(cell, points)
-                && splitPoints(cell, points).stream().allMatch(points::containsKey)) {
-            for (Cell child : children(cell, points)) {
+        if (crossed(cell, points) && splittable(cell)
+                && splitPoints(cell).stream().allMatch(points::containsKey)) {
+            for (Cell child : children(cell)) {
                 collectLeaves(child, points, leaves);
             }
         } else {
@@ -326,15 +354,7 @@ public final class CellPlanner {
         TreeMap<Double, ColumnResult> byX = new TreeMap<>();
         for (Cell cell : crossed) {
             for (double x : new double[] {cell.x0(), cell.x1()}) {
-                List<Map.Entry<Corner, PointStatistics>> edge = new ArrayList<>();
-                for (var entry : points.entrySet()) {
-                    Corner c = entry.getKey();
-                    if (entry.getValue().n() > 0 && c.across() == x && c.along() >= cell.y0() && c.along() <= cell.y1()) {
-                        edge.add(entry);
-                    }
-                }
-                edge.sort(Comparator.comparingDouble(e -> e.getKey().along()));
-                ColumnResult found = crossing(slice, x, edge, status, rounds, runs);
+                ColumnResult found = crossing(slice, x, edge(cell, x, points), status, rounds, runs);
                 if (found != null) {
                     byX.merge(x, found, (a, b) -> a.located() <= b.located() ? a : b);
                 }
@@ -343,33 +363,29 @@ public final class CellPlanner {
         return new ArrayList<>(byX.values());
     }
 
-    private ColumnResult crossing(int slice, double x, List<Map.Entry<Corner, PointStatistics>> edge, SliceStatus status,
-            int rounds, long runs) {
-        for (int i = 0; i + 1 < edge.size(); i++) {
-            PointStatistics a = edge.get(i).getValue();
-            PointStatistics b = edge.get(i + 1).getValue();
-            boolean aboveA = a.mean() >= settings.threshold();
-            boolean aboveB = b.mean() >= settings.threshold();
-            if (aboveA == aboveB) {
-                continue;
-            }
-            double low = edge.get(i).getKey().along();
-            double high = edge.get(i + 1).getKey().along();
-            double width = high - low;
-            double t = (settings.threshold() - a.mean()) / (b.mean() - a.mean());
-            double located = low + t * width;
-            double uncertainty = width;
-            if (a.n() >= 2 && b.n() >= 2) {
-                // Delta method for the interpolated crossing, in units of the bracket height.
-                double slope = Math.abs(b.mean() - a.mean());
-                double noise = width * Math.sqrt(a.variance() / a.n() * (1 - t) * (1 - t)
-                        + b.variance() / b.n() * t * t) / slope;
-                uncertainty = Math.hypot(width, noise);
-            }
-            SliceStatus columnStatus = width <= settings.tolerance() ? SliceStatus.CONVERGED
-                    : status == SliceStatus.CONVERGED ? SliceStatus.OPEN : status;
-            return new ColumnResult(slice, x, columnStatus, located, uncertainty, low, high, rounds, runs);
+    private ColumnResult crossing(int slice, double x, List<Map.Entry<Corner, PointStatistics>> edge,
+            SliceStatus status, int rounds, long runs) {
+        int i = firstSignChange(edge);
+        if (i < 0) {
+            return null;
         }
-        return null;
+        PointStatistics a = edge.get(i).getValue();
+        PointStatistics b = edge.get(i + 1).getValue();
+        double low = edge.get(i).getKey().along();
+        double high = edge.get(i + 1).getKey().along();
+        double width = high - low;
+        double t = (settings.threshold() - a.mean()) / (b.mean() - a.mean());
+        double located = low + t * width;
+        double uncertainty = width;
+        if (a.n() >= 2 && b.n() >= 2) {
+            // Delta method for the interpolated crossing, in units of the bracket height.
+            double slope = Math.abs(b.mean() - a.mean());
+            double noise = width * Math.sqrt(a.variance() / a.n() * (1 - t) * (1 - t)
+                    + b.variance() / b.n() * t * t) / slope;
+            uncertainty = Math.hypot(width, noise);
+        }
+        SliceStatus columnStatus = width <= settings.tolerance() ? SliceStatus.CONVERGED
+                : status == SliceStatus.CONVERGED ? SliceStatus.OPEN : status;
+        return new ColumnResult(slice, x, columnStatus, located, uncertainty, low, high, rounds, runs);
     }
 }

@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * back from the part files, so a rerun after an interruption plans the same rounds, skips the
  * committed ranges and ends with the same tables. At the end the part files are merged into
  * {@code summary/} with a {@code round} column, and the located boundary of every slice goes to
- * {@code analysis/boundary/}.
+ * {@code analysis/boundary/}. A refine section with {@code across} is planned by
+ * {@link CellPlanner}, and one without by {@link RefinePlanner}.
  */
 public final class RefineJob {
     private static final Logger LOG = LoggerFactory.getLogger(RefineJob.class);

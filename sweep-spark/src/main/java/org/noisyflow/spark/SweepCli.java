@@ -240,8 +240,10 @@ public final class SweepCli implements Callable<Integer> {
     /** {@code sweep refine}: adaptive refinement of the boundary that a refine section describes. */
     @Command(name = "refine", mixinStandardHelpOptions = true,
             description = "Locates a boundary along one parameter in rounds: the coarse grid of its axis, then "
-                    + "points where the refine section's criterion places the boundary. Writes DIR/summary/ "
-                    + "(Parquet, with a round column), DIR/analysis/boundary/ (one row per slice), "
+                    + "points where the refine section's criterion places the boundary. With 'across' it splits "
+                    + "the cells of the plane of two axes that the boundary crosses. Writes DIR/summary/ "
+                    + "(Parquet, with a round column), DIR/analysis/boundary/ (one row per slice, or per located "
+                    + "value of the across axis), "
                     + "DIR/summary.arrow, DIR/spec.yaml and DIR/manifest.json.")
     static final class Refine implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep file (YAML) with a refine section")
