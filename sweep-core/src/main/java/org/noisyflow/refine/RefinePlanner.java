@@ -20,7 +20,9 @@ import java.util.Set;
  * of the crossing gains data, until every gap is below the tolerance. A bracket with two
  * certain ends is split at the linear interpolation of the crossing, kept at least
  * {@link #MODEL_MARGIN} of the width from either end, or at its midpoint when the last split
- * did not halve it.
+ * did not halve it, for solvers without replicates. With replicates, such a bracket gets its three
+ * quarter points in one round, and the round that adds replicates also adds the midpoint of the
+ * gap that holds the fitted crossing, so that fewer rounds, each one Spark job, are needed.
  */
 public final class RefinePlanner {
     /** Standard errors between a mean and the threshold for its sign to count as certain. */
@@ -214,27 +216,45 @@ public final class RefinePlanner {
         double[] estimate = fitCrossing(points.subList(bracket.low, bracket.high + 1));
 
         List<Request> requests = new ArrayList<>();
+        int replicates = 0;
         for (PointStatistics p : unresolved) {
             addReplicates(slice, p, requests);
+            replicates = Math.max(replicates, Math.min(settings.maxReplicates(), 2 * p.runs()));
         }
+        // Gaps narrower than the current uncertainty gain little from a new point: the crossing
+        // is then limited by replicate noise, not by where the points are.
+        double fineGap = Math.max(settings.tolerance(), Double.isNaN(estimate[1]) ? 0.0 : estimate[1]);
         if (!requests.isEmpty()) {
+            // More replicates and, in the same round, a point in the gap of the fitted crossing,
+            // with as many replicates as the uncertain points get: a point there is uncertain too,
+            // and one round for both saves the rounds of doubling its replicates later.
+            int gap = gapOf(points, bracket, estimate[0]);
+            double middle = 0.5 * (points.get(gap).x() + points.get(gap + 1).x());
+            if (points.get(gap + 1).x() - points.get(gap).x() > fineGap && !ranAt(all, middle)) {
+                for (int r = 0; r < replicates; r++) {
+                    requests.add(new Request(slice, middle, r));
+                }
+            }
             return new Decision(SliceStatus.OPEN, requests, estimate[0], estimate[1], low.x(), high.x());
         }
         if (!unresolved.isEmpty()) {
-            // Every uncertain point has the maximum replicates: new points in the widest gap of
-            // the bracket add data to the fit, until the gaps are below the tolerance.
-            int widest = bracket.low;
+            // Every uncertain point has the maximum replicates: new points, with the maximum
+            // replicates, in every gap of the bracket wider than the tolerance and the current
+            // uncertainty add data to the fit, all in one round.
             for (int j = bracket.low; j < bracket.high; j++) {
-                if (points.get(j + 1).x() - points.get(j).x() > points.get(widest + 1).x() - points.get(widest).x()) {
-                    widest = j;
+                double middle = 0.5 * (points.get(j).x() + points.get(j + 1).x());
+                if (points.get(j + 1).x() - points.get(j).x() > fineGap) {
+                    if (ranAt(all, middle)) {
+                        return new Decision(SliceStatus.FAILED, List.of(), estimate[0], estimate[1], low.x(),
+                                high.x());
+                    }
+                    for (int r = 0; r < settings.maxReplicates(); r++) {
+                        requests.add(new Request(slice, middle, r));
+                    }
                 }
             }
-            double gap = points.get(widest + 1).x() - points.get(widest).x();
-            if (gap <= settings.tolerance()) {
-                return new Decision(SliceStatus.NOISE_LIMITED, List.of(), estimate[0], estimate[1], low.x(), high.x());
-            }
-            double middle = 0.5 * (points.get(widest).x() + points.get(widest + 1).x());
-            return splitAt(slice, all, middle, estimate, low.x(), high.x());
+            SliceStatus status = requests.isEmpty() ? SliceStatus.NOISE_LIMITED : SliceStatus.OPEN;
+            return new Decision(status, requests, estimate[0], estimate[1], low.x(), high.x());
         }
 
         double width = high.x() - low.x();
@@ -247,11 +267,49 @@ public final class RefinePlanner {
                 return new Decision(SliceStatus.FAILED, List.of(), estimate[0], estimate[1], low.x(), high.x());
             }
         }
+        if (settings.stochastic()) {
+            // Replicate noise makes a model split unreliable, and each round costs a Spark job:
+            // the quarter points shrink the bracket fourfold per round instead of twofold.
+            for (int q = 1; q <= 3; q++) {
+                double x = low.x() + 0.25 * q * width;
+                if (!ranAt(all, x)) {
+                    addInitialReplicates(slice, x, requests);
+                }
+            }
+            // All three points ran before: the bracket cannot shrink by quarters.
+            SliceStatus status = requests.isEmpty() ? SliceStatus.FAILED : SliceStatus.OPEN;
+            return new Decision(status, requests, estimate[0], estimate[1], low.x(), high.x());
+        }
         double split = modelSplit(low, high);
         if (checkPrevious && !halvedLastTime(slice, all, width)) {
             split = 0.5 * (low.x() + high.x());
         }
         return splitAt(slice, all, split, estimate, low.x(), high.x());
+    }
+
+    /** Returns the index j of the gap [x_j, x_j+1] of the bracket that contains x. */
+    private static int gapOf(List<PointStatistics> points, Bracket bracket, double x) {
+        for (int j = bracket.low; j < bracket.high; j++) {
+            if (x <= points.get(j + 1).x()) {
+                return j;
+            }
+        }
+        return bracket.high - 1;
+    }
+
+    private static boolean ranAt(List<PointStatistics> all, double x) {
+        for (PointStatistics p : all) {
+            if (p.x() == x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addInitialReplicates(int slice, double x, List<Request> requests) {
+        for (int r = 0; r < settings.initialReplicates(); r++) {
+            requests.add(new Request(slice, x, r));
+        }
     }
 
     /**
@@ -297,9 +355,10 @@ public final class RefinePlanner {
      * <p>For two points the fit is the linear interpolation. The uncertainty combines the bracket
      * width, which bounds the interpolation error because the crossing lies inside the bracket,
      * with the standard error of the crossing from the pooled replicate variance (delta method).
-     * For three or more points only the standard error is reported: the bracket ends are certain
-     * at {@link #Z} standard errors each, and with many points some such verdicts are wrong, so
-     * the bracket is no bound there.
+     * For three or more points the standard error is combined with the model error of a straight
+     * line, {@link #curvatureError}, but not with the bracket: its ends are certain at {@link #Z}
+     * standard errors each, and with many points some such verdicts are wrong, so the bracket is
+     * no bound there.
      */
     private double[] fitCrossing(List<PointStatistics> points) {
         PointStatistics first = points.get(0);
@@ -343,7 +402,98 @@ public final class RefinePlanner {
         if (points.size() == 2) {
             return new double[] {located, Math.hypot(noise, width)};
         }
-        return new double[] {located, noise};
+        return new double[] {located, Math.hypot(noise, curvatureError(points, located))};
+    }
+
+    /**
+     * Returns the model error of a straight-line crossing: the distance from {@code located} to
+     * the crossing of a weighted quadratic fit nearest to it. A curved observable, such as |m|
+     * near a transition, moves the line's crossing by about c h^2 / (3 b) for curvature c, slope
+     * b and half-width h of the fitted points; the quadratic fit removes that term. Returns 0 for
+     * fewer than three points and half the span of the points when the quadratic has no crossing
+     * inside it.
+     */
+    static double curvatureError(List<PointStatistics> points, double located, double threshold) {
+        if (points.size() < 3) {
+            return 0.0;
+        }
+        double first = points.get(0).x();
+        double span = points.get(points.size() - 1).x() - first;
+        // Normal equations of y = a + b u + c u^2 in u = (x - first) / span, weighted by run counts.
+        double[][] m = new double[3][4];
+        for (PointStatistics p : points) {
+            double u = (p.x() - first) / span;
+            double[] basis = {1.0, u, u * u};
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    m[i][j] += p.n() * basis[i] * basis[j];
+                }
+                m[i][3] += p.n() * basis[i] * (p.mean() - threshold);
+            }
+        }
+        double[] coefficients = solve3(m);
+        if (coefficients == null) {
+            return 0.5 * span;
+        }
+        double a = coefficients[0];
+        double b = coefficients[1];
+        double c = coefficients[2];
+        double u0 = (located - first) / span;
+        double best = Double.NaN;
+        if (Math.abs(c) < 1e-12 * (Math.abs(a) + Math.abs(b))) {
+            best = -a / b;
+        } else {
+            double discriminant = b * b - 4 * a * c;
+            if (discriminant >= 0) {
+                double root = Math.sqrt(discriminant);
+                for (double u : new double[] {(-b + root) / (2 * c), (-b - root) / (2 * c)}) {
+                    if (u >= 0 && u <= 1 && (Double.isNaN(best) || Math.abs(u - u0) < Math.abs(best - u0))) {
+                        best = u;
+                    }
+                }
+            }
+        }
+        if (!Double.isFinite(best) || best < 0 || best > 1) {
+            return 0.5 * span;
+        }
+        return Math.abs(best - u0) * span;
+    }
+
+    private double curvatureError(List<PointStatistics> points, double located) {
+        return curvatureError(points, located, settings.threshold());
+    }
+
+    /** Solves a 3x3 system given as an augmented matrix by Gaussian elimination; null when singular. */
+    private static double[] solve3(double[][] m) {
+        for (int col = 0; col < 3; col++) {
+            int pivot = col;
+            for (int row = col + 1; row < 3; row++) {
+                if (Math.abs(m[row][col]) > Math.abs(m[pivot][col])) {
+                    pivot = row;
+                }
+            }
+            if (Math.abs(m[pivot][col]) < 1e-300) {
+                return null;
+            }
+            double[] swap = m[col];
+            m[col] = m[pivot];
+            m[pivot] = swap;
+            for (int row = col + 1; row < 3; row++) {
+                double factor = m[row][col] / m[col][col];
+                for (int k = col; k < 4; k++) {
+                    m[row][k] -= factor * m[col][k];
+                }
+            }
+        }
+        double[] x = new double[3];
+        for (int row = 2; row >= 0; row--) {
+            double sum = m[row][3];
+            for (int k = row + 1; k < 3; k++) {
+                sum -= m[row][k] * x[k];
+            }
+            x[row] = sum / m[row][row];
+        }
+        return x;
     }
 
     /** Adds the replicates that double the runs at p, up to the maximum. */

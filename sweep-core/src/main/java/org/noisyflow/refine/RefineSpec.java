@@ -220,13 +220,6 @@ public record RefineSpec(SweepSpec spec, RefineSettings settings) implements Ser
                 throw new SpecException(source, "refine.across", across.name(), "across names the same axis as along",
                         "name another swept real parameter, or remove the key for 1-D refinement");
             }
-            if (across != null) {
-                // NOTE: the keys are parsed so that the section format is fixed, but no planner
-                // refines cells of the (across, along) plane yet.
-                throw new SpecException(source, "refine.across", across.name(), "2-D refinement of cells is not "
-                        + "implemented in this version", "remove 'across': each value of " + across.name()
-                        + " then becomes a slice with its own boundary value, drawn as a curve by 'sweep analyze'");
-            }
             double acrossTolerance = Double.NaN;
             if (across != null) {
                 acrossTolerance = positive(map, "across_tolerance", "the cell width along " + across.name()

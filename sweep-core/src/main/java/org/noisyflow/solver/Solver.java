@@ -92,6 +92,16 @@ public interface Solver {
     }
 
     /**
+     * Returns the value of {@code axis} at which the solver's own theory puts the boundary of a
+     * slice, such as the first-order transition of the state of least free energy, or empty when
+     * it has none. Refinement tables and pictures show it beside the located boundary. The
+     * default is {@link #predictedTransition}.
+     */
+    default OptionalDouble theoryBoundary(String axis, Map<String, Object> slice) {
+        return predictedTransition(axis, slice);
+    }
+
+    /**
      * Returns an estimate of the work of one run at these parameters, in arbitrary units that are
      * comparable between points of one solver only, such as pairs times dimension times steps for
      * particles. The planner balances tasks by it; the default counts every run alike.

@@ -114,6 +114,26 @@ public final class SphereStationarySolver implements Solver {
         return KernelParameters.linearThreshold(axis, slice);
     }
 
+    /**
+     * Returns {@code beta_transition} of {@code quantity: transition} for the slice's kernel when
+     * {@code axis} is beta: where the state of least free energy turns ordered, which lies below
+     * the linear-stability threshold at a discontinuous transition. Falls back to
+     * {@link #predictedTransition} for other axes and where the branch continuation fails.
+     */
+    @Override
+    public OptionalDouble theoryBoundary(String axis, Map<String, Object> slice) {
+        if (!"beta".equals(axis)) {
+            return predictedTransition(axis, slice);
+        }
+        Map<String, Object> values = new LinkedHashMap<>(slice);
+        values.remove("beta");
+        values.remove("temperature");
+        values.put("quantity", "transition");
+        RunResult result = run(new Parameters(values), null);
+        Double transition = result.observables() == null ? null : result.observables().get("beta_transition");
+        return transition == null ? predictedTransition(axis, slice) : OptionalDouble.of(transition);
+    }
+
     @Override
     public Map<String, String> inapplicable(Parameters p) {
         Map<String, String> out = new java.util.TreeMap<>(KernelParameters.inapplicable(p));

@@ -89,8 +89,10 @@ class RefineSpecTest {
                 new String[] {"observable: magnetization", "observable: m", "refine.observable", "no such observable"},
                 new String[] {"budget: 400", "budget: 400\n  replicates: {initial: 2, max: 4}", "refine.replicates",
                         "draws no random numbers"},
-                new String[] {"budget: 400", "budget: 400\n  across: gamma\n  across_tolerance: 0.1", "refine.across",
-                        "not implemented"},
+                new String[] {"budget: 400", "budget: 400\n  across: gamma", "refine.across_tolerance",
+                        "missing"},
+                new String[] {"budget: 400", "budget: 400\n  across_tolerance: 0.1", "refine.across_tolerance",
+                        "only to 2-D"},
                 new String[] {"budget: 400", "budget: 400\n  across: beta\n  across_tolerance: 0.1", "refine.across",
                         "same axis"});
         for (String[] c : cases) {
@@ -100,6 +102,17 @@ class RefineSpecTest {
             assertTrue(e.getMessage().contains(c[3]), e.getMessage());
             assertTrue(e.getMessage().contains("Fix: "), e.getMessage());
         }
+    }
+
+    @Test
+    void acrossGivesTwoDimensionalSlices() {
+        RefineSpec refine = RefineSpec.parse(BASE + REFINE.replace("budget: 400",
+                "budget: 400\n  across: gamma\n  across_tolerance: 0.1"), "t.yaml");
+        assertEquals("gamma", refine.settings().across());
+        assertEquals(0.1, refine.settings().acrossTolerance());
+        // gamma and beta are both refined, so the sweep is one slice holding every coarse point.
+        assertEquals(1, refine.slices().slices().size());
+        assertEquals(refine.spec().points().count(), refine.slices().slices().get(0).coarse().size());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -137,6 +138,19 @@ class SphereStationarySolverTest extends SolverContract {
         assertEquals(4.5415, result.observables().get("beta_transition"), 1e-3);
         assertEquals(0.4289, result.observables().get("order_jump"), 1e-3);
         assertTrue(result.observables().get("beta_saddle_node") < result.observables().get("beta_transition"));
+    }
+
+    /**
+     * A refinement's slice of state points: the theory of the boundary in beta is the first-order
+     * transition 4.5415 of Maier-Saupe, below the linear-stability value 5 of predictedTransition.
+     * Other axes fall back to predictedTransition.
+     */
+    @Test
+    void theoryBoundaryIsTransitionBeta() {
+        Map<String, Object> slice = parameters("sphere-stationary", "{kernel: maier-saupe, d: 3, beta: 4.0}").asMap();
+        assertEquals(4.5415, SOLVER.theoryBoundary("beta", slice).getAsDouble(), 1e-3);
+        assertEquals(5.0, SOLVER.predictedTransition("beta", slice).getAsDouble(), 1e-9);
+        assertEquals(SOLVER.predictedTransition("temperature", slice), SOLVER.theoryBoundary("temperature", slice));
     }
 
     /** The transformer transition turns discontinuous above gamma_* = 1.81615 in d = 3. */

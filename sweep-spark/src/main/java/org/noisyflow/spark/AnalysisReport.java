@@ -350,9 +350,10 @@ final class AnalysisReport {
 
     /**
      * Draws {@code boundary.png/.svg} for a refinement whose slices differ in one numeric
-     * parameter: the coarse grid (round 0) and the refined points in the plane of that parameter
-     * and the refined one, the located boundary, and the solver's predicted value as a dashed
-     * curve where it has one. Other refinements get no such picture.
+     * parameter, or a 2-D refinement without other swept axes: the coarse grid (round 0) and the
+     * refined points in the plane of that parameter and the refined one, the located boundary,
+     * the solver's predicted value as a dashed curve and its theory of the boundary as a solid
+     * one where they exist. Other refinements get no such picture.
      */
     private static void boundaryPicture(SparkSession spark, Path dir, Path boundary, java.nio.file.Path scratch,
             List<String> pictures) throws IOException {
@@ -380,13 +381,21 @@ final class AnalysisReport {
         }
         List<double[]> located = new ArrayList<>();
         List<double[]> predicted = new ArrayList<>();
+        List<double[]> theory = new ArrayList<>();
+        boolean theoryDiffers = false;
+        boolean hasTheory = fields.contains(BoundaryTable.THEORY);
         for (Row r : table.select(col(across).cast(DataTypes.DoubleType), col(BoundaryTable.LOCATED),
-                col(BoundaryTable.PREDICTED)).orderBy(col(across)).collectAsList()) {
+                col(BoundaryTable.PREDICTED), hasTheory ? col(BoundaryTable.THEORY) : col(BoundaryTable.PREDICTED))
+                .orderBy(col(across)).collectAsList()) {
             if (!r.isNullAt(1)) {
                 located.add(new double[] {r.getDouble(0), r.getDouble(1)});
             }
             if (!r.isNullAt(2)) {
                 predicted.add(new double[] {r.getDouble(0), r.getDouble(2)});
+            }
+            if (!r.isNullAt(3)) {
+                theory.add(new double[] {r.getDouble(0), r.getDouble(3)});
+                theoryDiffers |= r.isNullAt(2) || r.getDouble(3) != r.getDouble(2);
             }
         }
         BoundaryPlot plot = BoundaryPlot.of("Refined boundary in " + along + " over " + across, across, along)
@@ -395,6 +404,11 @@ final class AnalysisReport {
                 .curve("located boundary", column(located, 0), column(located, 1), false);
         if (!predicted.isEmpty()) {
             plot.curve("predicted by the solver", column(predicted, 0), column(predicted, 1), true);
+        }
+        // The theory curve is drawn only where it is not the predicted one, such as the transition
+        // of the stationary solver, which lies below linear stability where it is discontinuous.
+        if (theoryDiffers) {
+            plot.curve("theory (solver's transition)", column(theory, 0), column(theory, 1), false);
         }
         plot.write(scratch.resolve("boundary.png"), scratch.resolve("boundary.svg"), WIDTH, HEIGHT);
         pictures.add("boundary");

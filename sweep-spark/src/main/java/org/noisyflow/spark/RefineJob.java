@@ -28,6 +28,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.noisyflow.plan.SweepPlan;
+import org.noisyflow.refine.CellPlanner;
 import org.noisyflow.refine.Observation;
 import org.noisyflow.refine.RefinePlanner;
 import org.noisyflow.refine.RefineSpec;
@@ -52,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * back from the part files, so a rerun after an interruption plans the same rounds, skips the
  * committed ranges and ends with the same tables. At the end the part files are merged into
  * {@code summary/} with a {@code round} column, and the located boundary of every slice goes to
- * {@code analysis/boundary/}.
+ * {@code analysis/boundary/}. A refine section with {@code across} is planned by
+ * {@link CellPlanner}, and one without by {@link RefinePlanner}.
  */
 public final class RefineJob {
     private static final Logger LOG = LoggerFactory.getLogger(RefineJob.class);
@@ -69,8 +71,89 @@ public final class RefineJob {
      * @param finished whether every slice is closed; false after {@code --max-rounds}
      * @param slices the state of every slice
      */
-    public record Outcome(int rounds, long runs, boolean finished, List<SliceResult> slices, Instant start,
-            Instant end) {
+    public record Outcome(int rounds, long runs, boolean finished, List<SliceResult> slices,
+            List<CellPlanner.ColumnResult> columns, Instant start, Instant end) {
+    }
+
+    /** One run of a round: the slice, the refined coordinates ([along], or [across, along]) and the replicate. */
+    private record Planned(int slice, List<Double> coordinates, int replicate) {
+    }
+
+    /**
+     * The planner of a 1-D or 2-D refinement with the observations read back so far. A plan of
+     * round k must see exactly the observations of rounds 0 to k-1.
+     */
+    private interface Rounds {
+        List<Planned> plan(int round);
+
+        void add(int slice, List<Double> coordinates, int replicate, int round, double value);
+
+        /** Returns the slices still open after the observations added so far, for progress lines. */
+        long open(int nextRound);
+    }
+
+    /** The rounds of a 1-D refinement: one boundary value per slice. */
+    private static final class LineRounds implements Rounds {
+        final RefinePlanner planner;
+        final List<Observation> observations = new ArrayList<>();
+        RefinePlanner.Plan last;
+
+        LineRounds(RefinePlanner planner) {
+            this.planner = planner;
+        }
+
+        @Override
+        public List<Planned> plan(int round) {
+            last = planner.plan(round, observations);
+            List<Planned> out = new ArrayList<>();
+            for (Request r : last.requests()) {
+                out.add(new Planned(r.slice(), List.of(r.x()), r.replicate()));
+            }
+            return out;
+        }
+
+        @Override
+        public void add(int slice, List<Double> coordinates, int replicate, int round, double value) {
+            observations.add(new Observation(slice, coordinates.get(0), replicate, round, value));
+        }
+
+        @Override
+        public long open(int nextRound) {
+            return RefineJob.open(planner.plan(nextRound, observations).slices());
+        }
+    }
+
+    /** The rounds of a 2-D refinement: crossed cells of the (across, along) plane. */
+    private static final class CellRounds implements Rounds {
+        final CellPlanner planner;
+        final List<CellPlanner.CellObservation> observations = new ArrayList<>();
+        CellPlanner.Plan last;
+
+        CellRounds(CellPlanner planner) {
+            this.planner = planner;
+        }
+
+        @Override
+        public List<Planned> plan(int round) {
+            last = planner.plan(round, observations);
+            List<Planned> out = new ArrayList<>();
+            for (CellPlanner.CellRequest r : last.requests()) {
+                out.add(new Planned(r.slice(), List.of(r.corner().across(), r.corner().along()), r.replicate()));
+            }
+            return out;
+        }
+
+        @Override
+        public void add(int slice, List<Double> coordinates, int replicate, int round, double value) {
+            observations.add(new CellPlanner.CellObservation(slice,
+                    new CellPlanner.Corner(coordinates.get(0), coordinates.get(1)), replicate, round, value));
+        }
+
+        @Override
+        public long open(int nextRound) {
+            return planner.plan(nextRound, observations).slices().stream()
+                    .filter(s -> s == org.noisyflow.refine.SliceStatus.OPEN).count();
+        }
     }
 
     private final SparkSession spark;
@@ -169,24 +252,32 @@ public final class RefineJob {
         List<String> observables = solver.observables(spec.parameterValues());
         StructType schema = SummarySchema.withRound(SummarySchema.of(solver, observables));
         RefineSpec.Slices slices = refine.slices();
-        List<double[]> grids = new ArrayList<>();
-        for (RefineSpec.Slice slice : slices.slices()) {
-            grids.add(slice.grid(0));
+        boolean cells = refine.settings().across() != null;
+        Rounds rounds;
+        if (cells) {
+            List<double[][]> grids = new ArrayList<>();
+            for (RefineSpec.Slice slice : slices.slices()) {
+                grids.add(new double[][] {slice.grid(0), slice.grid(1)});
+            }
+            rounds = new CellRounds(new CellPlanner(refine.settings(), grids));
+        } else {
+            List<double[]> grids = new ArrayList<>();
+            for (RefineSpec.Slice slice : slices.slices()) {
+                grids.add(slice.grid(0));
+            }
+            rounds = new LineRounds(new RefinePlanner(refine.settings(), grids));
         }
-        RefinePlanner planner = new RefinePlanner(refine.settings(), grids);
         Path parts = complete ? new Path(out, "summary") : PartFiles.directory(out, "summary");
 
         Map<String, Integer> sliceOfPoint = new HashMap<>();
         Map<List<Object>, Point> refined = new HashMap<>();
         long nextIndex = spec.points().count();
-        List<Observation> observations = new ArrayList<>();
         long runOffset = 0;
         int round = 0;
-        RefinePlanner.Plan plan;
         boolean finished;
         while (true) {
-            plan = planner.plan(round, observations);
-            if (round > 0 && plan.finished()) {
+            List<Planned> requests = rounds.plan(round);
+            if (round > 0 && requests.isEmpty()) {
                 finished = true;
                 break;
             }
@@ -195,12 +286,12 @@ public final class RefineJob {
                 break;
             }
             List<Task> tasks = new ArrayList<>();
-            for (Request request : plan.requests()) {
+            for (Planned request : requests) {
                 RefineSpec.Slice slice = slices.slices().get(request.slice());
-                List<Object> key = List.of(request.slice(), request.x());
+                List<Object> key = List.of(request.slice(), request.coordinates());
                 Point point = refined.get(key);
                 if (point == null) {
-                    point = refine.point(slice, List.of(request.x()), nextIndex);
+                    point = refine.point(slice, request.coordinates(), nextIndex);
                     if (point.index() == nextIndex) {
                         nextIndex++;
                     }
@@ -214,20 +305,29 @@ public final class RefineJob {
                 runRound(round, tasks, schema, observables, partitions);
                 writeText(roundManifest(round), roundText(round, roundRange));
             }
-            observations.addAll(readRound(parts, schema, round, sliceOfPoint));
+            readRound(parts, schema, round, sliceOfPoint, rounds);
             runOffset = roundRange.to();
             if (progress != null) {
                 progress.accept(String.format("  round %d: %d runs, %d in all; %d of %d slices open", round,
-                        tasks.size(), runOffset, open(planner.plan(round + 1, observations).slices()),
-                        slices.slices().size()));
+                        tasks.size(), runOffset, rounds.open(round + 1), slices.slices().size()));
             }
             round++;
         }
         if (finished && !complete) {
             finish(schema, runOffset, round);
         }
-        Outcome outcome = new Outcome(round, runOffset, finished, plan.slices(), start, Instant.now());
-        writeBoundary(slices, plan.slices());
+        Outcome outcome;
+        if (rounds instanceof CellRounds cellRounds) {
+            outcome = new Outcome(round, runOffset, finished, List.of(), cellRounds.last.columns(), start,
+                    Instant.now());
+            writeTable(BoundaryTable.cellSchema(spec, refine.settings()),
+                    BoundaryTable.cellRows(spec, refine.settings(), slices, cellRounds.last.columns()));
+        } else {
+            List<SliceResult> results = ((LineRounds) rounds).last.slices();
+            outcome = new Outcome(round, runOffset, finished, results, List.of(), start, Instant.now());
+            writeTable(BoundaryTable.schema(spec, refine.settings()),
+                    BoundaryTable.rows(spec, refine.settings(), slices, results));
+        }
         return outcome;
     }
 
@@ -322,16 +422,17 @@ public final class RefineJob {
         }
     }
 
-    /** Reads the rows of one round back and turns them into the planner's observations. */
-    private List<Observation> readRound(Path parts, StructType schema, int round, Map<String, Integer> sliceOfPoint) {
+    /** Reads the rows of one round back and adds them to the planner's observations. */
+    private void readRound(Path parts, StructType schema, int round, Map<String, Integer> sliceOfPoint,
+            Rounds rounds) {
         String along = refine.settings().along();
+        String across = refine.settings().across();
         String observable = refine.settings().observable();
         List<Row> rows = spark.read().schema(schema).parquet(parts.toString())
                 .where(col(SummarySchema.ROUND).equalTo(round))
                 .select(col(SummarySchema.POINT_ID), col(along), col(SummarySchema.REPLICATE), col(observable),
-                        col(SummarySchema.STATUS))
+                        col(SummarySchema.STATUS), col(across == null ? along : across))
                 .collectAsList();
-        List<Observation> observations = new ArrayList<>();
         for (Row row : rows) {
             Integer slice = sliceOfPoint.get(row.getString(0));
             if (slice == null) {
@@ -340,10 +441,10 @@ public final class RefineJob {
                         + "belong to another plan. Delete " + out + " or rerun with --force.");
             }
             boolean ok = RunStatus.OK.columnValue().equals(row.getString(4)) && !row.isNullAt(3);
-            observations.add(new Observation(slice, row.getDouble(1), row.getInt(2), round,
-                    ok ? row.getDouble(3) : Double.NaN));
+            List<Double> coordinates = across == null ? List.of(row.getDouble(1))
+                    : List.of(row.getDouble(5), row.getDouble(1));
+            rounds.add(slice, coordinates, row.getInt(2), round, ok ? row.getDouble(3) : Double.NaN);
         }
-        return observations;
     }
 
     /** Merges the part files into summary/, exports Arrow and writes the manifest. */
@@ -375,10 +476,8 @@ public final class RefineJob {
         LOG.info("refine {}: finished after {} rounds, {} rows in {}", spec.name(), rounds, count, summary);
     }
 
-    /** Writes analysis/boundary/: one row per slice. */
-    private void writeBoundary(RefineSpec.Slices slices, List<SliceResult> results) {
-        StructType schema = BoundaryTable.schema(spec, refine.settings());
-        List<Row> rows = BoundaryTable.rows(spec, refine.settings(), slices, results);
+    /** Writes analysis/boundary/: one row per slice, or per located column of a 2-D refinement. */
+    private void writeTable(StructType schema, List<Row> rows) {
         spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
                 .parquet(new Path(new Path(out, "analysis"), "boundary").toString());
     }

@@ -240,8 +240,10 @@ public final class SweepCli implements Callable<Integer> {
     /** {@code sweep refine}: adaptive refinement of the boundary that a refine section describes. */
     @Command(name = "refine", mixinStandardHelpOptions = true,
             description = "Locates a boundary along one parameter in rounds: the coarse grid of its axis, then "
-                    + "points where the refine section's criterion places the boundary. Writes DIR/summary/ "
-                    + "(Parquet, with a round column), DIR/analysis/boundary/ (one row per slice), "
+                    + "points where the refine section's criterion places the boundary. With 'across' it splits "
+                    + "the cells of the plane of two axes that the boundary crosses. Writes DIR/summary/ "
+                    + "(Parquet, with a round column), DIR/analysis/boundary/ (one row per slice, or per located "
+                    + "value of the across axis), "
                     + "DIR/summary.arrow, DIR/spec.yaml and DIR/manifest.json.")
     static final class Refine implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep file (YAML) with a refine section")
@@ -313,7 +315,9 @@ public final class SweepCli implements Callable<Integer> {
                 out.printf("noisyflow: %d rounds, %d runs, %.1f s%s%n", outcome.rounds(), outcome.runs(),
                         took.toMillis() / 1000.0, outcome.finished() ? "" : "; stopped by --max-rounds, rerun the "
                                 + "same command to continue");
-                out.print(BoundaryTable.format(refine.spec(), settings, refine.slices(), outcome.slices()));
+                out.print(settings.across() == null
+                        ? BoundaryTable.format(refine.spec(), settings, refine.slices(), outcome.slices())
+                        : BoundaryTable.formatColumns(refine.spec(), settings, refine.slices(), outcome.columns()));
                 out.printf("noisyflow: tables in %s (summary/, analysis/boundary/, summary.arrow, manifest.json)%n",
                         job.outputDirectory());
                 out.flush();

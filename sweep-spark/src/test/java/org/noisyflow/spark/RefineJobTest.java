@@ -74,14 +74,7 @@ class RefineJobTest {
         long runs = 0;
         for (Row row : rows) {
             double gamma = row.getDouble(row.fieldIndex("gamma"));
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("kernel", "transformer");
-            values.put("gamma", gamma);
-            values.put("d", 3L);
-            values.put("quantity", "transition");
-            values.put("nodes", 400L);
-            RunResult transition = solver.run(new Parameters(values), null);
-            double expected = transition.observables().get("beta_transition");
+            double expected = transitionBeta(solver, gamma);
             assertEquals("converged", row.getString(row.fieldIndex("status")), "gamma " + gamma);
             // m jumps at a discontinuous transition and grows like at least 0.85 sqrt(beta - beta_t)
             // at a continuous one, so it reaches 1e-3 within 2e-6 above beta_t. The converged
@@ -114,6 +107,18 @@ class RefineJobTest {
         assertTrue(Files.readString(dir.resolve("analysis/boundary.svg")).contains("located boundary"));
         assertTrue(Files.readString(dir.resolve("analysis/index.html")).contains("boundary.png"));
         assertTrue(Files.exists(dir.resolve("analysis/boundary")), "analyze keeps the boundary table");
+    }
+
+    /** Returns the stationary solver's transition beta of the transformer kernel at d = 3. */
+    private static double transitionBeta(SphereStationarySolver solver, double gamma) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("kernel", "transformer");
+        values.put("gamma", gamma);
+        values.put("d", 3L);
+        values.put("quantity", "transition");
+        values.put("nodes", 400L);
+        RunResult transition = solver.run(new Parameters(values), null);
+        return transition.observables().get("beta_transition");
     }
 
     private static final String RESUME = """
@@ -176,5 +181,92 @@ class RefineJobTest {
         assertEquals(reference.slices(), again.slices());
         assertNotNull(RefineJob.manifest(org.apache.hadoop.fs.FileSystem.getLocal(
                 spark.sparkContext().hadoopConfiguration()), new org.apache.hadoop.fs.Path(parts.toUri())));
+    }
+    private static final String PLANE = """
+            name: transformer-plane
+            solver: sphere-stationary
+            seed: 1
+            parameters:
+              kernel: transformer
+              d: 3
+            axes:
+              gamma: {linspace: [0.5, 2.5, 3]}
+              beta: {linspace: [0.5, 4.0, 5]}
+            refine:
+              along: beta
+              across: gamma
+              across_tolerance: 0.5
+              observable: magnetization
+              criterion: threshold
+              threshold: 1.0e-3
+              tolerance: 2.0e-3
+              budget: 400
+            """;
+
+    @Test
+    void planeBoundaryMatchesTransitionQuantity() throws Exception {
+        RefineSpec refine = RefineSpec.parse(PLANE, "transformer-plane.yaml");
+        Path dir = tmp.resolve("plane");
+        RefineJob.Outcome outcome = new RefineJob(spark, refine, dir.toString(), null).run(2, 0);
+        assertTrue(outcome.finished());
+
+        List<Row> rows = spark.read().parquet(dir.resolve("analysis/boundary").toString()).orderBy("gamma")
+                .collectAsList();
+        // Cells are split across until 0.5 wide, so the columns are gamma = 0.5, 1.0, ..., 2.5.
+        assertEquals(List.of(0.5, 1.0, 1.5, 2.0, 2.5),
+                rows.stream().map(r -> r.getDouble(r.fieldIndex("gamma"))).toList());
+        SphereStationarySolver solver = new SphereStationarySolver();
+        for (Row row : rows) {
+            double gamma = row.getDouble(row.fieldIndex("gamma"));
+            double expected = transitionBeta(solver, gamma);
+            assertEquals("converged", row.getString(row.fieldIndex("status")), "gamma " + gamma);
+            // The bracket on the column is at most the tolerance 2e-3 high and contains the
+            // crossing of 1e-3, which lies within 2e-6 above beta_transition (see the 1-D test).
+            assertEquals(expected, row.getDouble(row.fieldIndex("located")), 2e-3 + 2e-6, "gamma " + gamma);
+            assertTrue(row.getDouble(row.fieldIndex("uncertainty")) <= 2e-3, "gamma " + gamma);
+            assertFalse(row.isNullAt(row.fieldIndex("predicted")), "gamma " + gamma);
+            assertEquals(expected, row.getDouble(row.fieldIndex("theory")), 1e-12, "gamma " + gamma);
+        }
+        // A uniform grid of the final cell size: 5 values of gamma x 1751 of beta (step 2e-3).
+        assertTrue(outcome.runs() * 10 < 5 * 1751L, "runs " + outcome.runs());
+        var summary = spark.read().parquet(dir.resolve("summary").toString());
+        assertEquals(outcome.runs(), summary.count());
+        assertEquals(15, summary.where("round = 0").count());
+        assertEquals(outcome.runs(), summary.select("point_id").distinct().count());
+
+        AnalysisJob analysis = new AnalysisJob(spark, dir.toString());
+        AnalysisJob.Outcome analysed = analysis.run(new AnalysisJob.Options(null, null, null, null));
+        AnalysisReport.write(analysed, analysis.directory(), spark);
+        assertTrue(Files.size(dir.resolve("analysis/boundary.png")) > 1000);
+        String svg = Files.readString(dir.resolve("analysis/boundary.svg"));
+        assertTrue(svg.contains("located boundary"), "svg legend");
+        assertTrue(svg.contains("refined points"), "svg legend");
+        // At gamma = 2.0 and 2.5 the transition is discontinuous and below linear stability, so
+        // the theory curve differs from the predicted one and is drawn.
+        assertTrue(svg.contains("theory"), "svg legend");
+    }
+
+    @Test
+    void interruptedPlaneRefinementResumes() throws Exception {
+        RefineSpec refine = RefineSpec.parse(PLANE.replace("budget: 400", "budget: 60"), "plane-resume.yaml");
+        Path whole = tmp.resolve("plane-whole");
+        RefineJob.Outcome reference = new RefineJob(spark, refine, whole.toString(), null).run(2, 0);
+        assertTrue(reference.rounds() > 3, "rounds " + reference.rounds());
+
+        Path parts = tmp.resolve("plane-interrupted");
+        RefineJob.Outcome stopped = new RefineJob(spark, refine, parts.toString(), null).run(2, 3);
+        assertFalse(stopped.finished());
+        Files.delete(parts.resolve(RefineJob.ROUNDS).resolve("round-0002.json"));
+        RefineJob.Outcome resumed = new RefineJob(spark, refine, parts.toString(), null).run(2, 0);
+        assertTrue(resumed.finished());
+        assertEquals(reference.rounds(), resumed.rounds());
+        assertEquals(reference.runs(), resumed.runs());
+        assertEquals(reference.columns(), resumed.columns());
+        assertFalse(reference.columns().isEmpty());
+        List<Row> expected = spark.read().parquet(whole.resolve("analysis/boundary").toString()).orderBy("gamma")
+                .collectAsList();
+        List<Row> actual = spark.read().parquet(parts.resolve("analysis/boundary").toString()).orderBy("gamma")
+                .collectAsList();
+        assertEquals(expected, actual);
     }
 }
