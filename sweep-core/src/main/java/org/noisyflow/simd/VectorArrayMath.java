@@ -6,8 +6,11 @@ import jdk.incubator.vector.VectorSpecies;
 /** The Vector API side of {@link ArrayMath}; loaded only when the module is present. */
 final class VectorArrayMath {
 
-    /** The matrix product treats lanes alone; tanh and {@link #dot} use the fixed species. */
-    private static final VectorSpecies<Double> SPECIES = VectorFunctions.WIDE;
+    /**
+     * The fixed 256-bit species. The matrix product treats lanes alone and could use any width,
+     * but at 512 bits the JDK 17 JIT was seen to box its vectors in some runs, ten times slower.
+     */
+    private static final VectorSpecies<Double> SPECIES = VectorFunctions.SPECIES;
 
     private VectorArrayMath() {
     }
@@ -45,14 +48,13 @@ final class VectorArrayMath {
     private static final ThreadLocal<double[][]> PANEL = ThreadLocal.withInitial(() -> new double[1][0]);
 
     /**
-     * C += A B, two vectors of columns at a time: that panel of B is first copied into contiguous
-     * memory (rows of B lie n doubles apart, and for n a multiple of 512 they would all fall into
-     * one set of the L1 cache), then every group of four rows of C passes over it with eight
-     * independent accumulators, each load of B serving four rows.
+     * C += A B, three vectors of columns at a time: that panel of B is first copied into
+     * contiguous memory (rows of B lie n doubles apart, and for n a multiple of 512 they would all
+     * fall into one set of the L1 cache), then every group of four rows of C passes over it.
      */
     static void multiplyAdd(int m, int n, int k, double[] a, int aRow, int aCol, double[] b, double[] c) {
         int lanes = SPECIES.length();
-        int width = 2 * lanes;
+        int width = 3 * lanes;
         double[][] holder = PANEL.get();
         if (holder[0].length < k * width) {
             holder[0] = new double[k * width];
@@ -65,42 +67,7 @@ final class VectorArrayMath {
             }
             int i = 0;
             for (; i + 4 <= m; i += 4) {
-                int a0 = i * aRow;
-                int a1 = a0 + aRow;
-                int a2 = a1 + aRow;
-                int a3 = a2 + aRow;
-                DoubleVector p0 = DoubleVector.fromArray(SPECIES, c, i * n + j);
-                DoubleVector p1 = DoubleVector.fromArray(SPECIES, c, (i + 1) * n + j);
-                DoubleVector p2 = DoubleVector.fromArray(SPECIES, c, (i + 2) * n + j);
-                DoubleVector p3 = DoubleVector.fromArray(SPECIES, c, (i + 3) * n + j);
-                DoubleVector q0 = DoubleVector.fromArray(SPECIES, c, i * n + j + lanes);
-                DoubleVector q1 = DoubleVector.fromArray(SPECIES, c, (i + 1) * n + j + lanes);
-                DoubleVector q2 = DoubleVector.fromArray(SPECIES, c, (i + 2) * n + j + lanes);
-                DoubleVector q3 = DoubleVector.fromArray(SPECIES, c, (i + 3) * n + j + lanes);
-                for (int l = 0, al = 0, pl = 0; l < k; l++, al += aCol, pl += width) {
-                    DoubleVector x = DoubleVector.fromArray(SPECIES, panel, pl);
-                    DoubleVector y = DoubleVector.fromArray(SPECIES, panel, pl + lanes);
-                    DoubleVector s0 = DoubleVector.broadcast(SPECIES, a[a0 + al]);
-                    DoubleVector s1 = DoubleVector.broadcast(SPECIES, a[a1 + al]);
-                    DoubleVector s2 = DoubleVector.broadcast(SPECIES, a[a2 + al]);
-                    DoubleVector s3 = DoubleVector.broadcast(SPECIES, a[a3 + al]);
-                    p0 = x.fma(s0, p0);
-                    p1 = x.fma(s1, p1);
-                    p2 = x.fma(s2, p2);
-                    p3 = x.fma(s3, p3);
-                    q0 = y.fma(s0, q0);
-                    q1 = y.fma(s1, q1);
-                    q2 = y.fma(s2, q2);
-                    q3 = y.fma(s3, q3);
-                }
-                p0.intoArray(c, i * n + j);
-                p1.intoArray(c, (i + 1) * n + j);
-                p2.intoArray(c, (i + 2) * n + j);
-                p3.intoArray(c, (i + 3) * n + j);
-                q0.intoArray(c, i * n + j + lanes);
-                q1.intoArray(c, (i + 1) * n + j + lanes);
-                q2.intoArray(c, (i + 2) * n + j + lanes);
-                q3.intoArray(c, (i + 3) * n + j + lanes);
+                block(i, j, n, k, a, aRow, aCol, panel, c);
             }
             if (i < m) {
                 rowsTail(i, m, j, j + width, n, k, a, aRow, aCol, b, c);
@@ -109,6 +76,70 @@ final class VectorArrayMath {
         if (j < n) {
             rowsTail(0, m, j, n, n, k, a, aRow, aCol, b, c);
         }
+    }
+
+    /**
+     * Adds rows i..i+3, columns j..j+3L-1 of A B to C from the packed panel of B: twelve
+     * independent accumulators, each load of B serving four rows. A method of its own, so that
+     * the JIT compiles it whole and no vector crosses a call.
+     */
+    private static void block(int i, int j, int n, int k, double[] a, int aRow, int aCol, double[] panel,
+            double[] c) {
+        int lanes = SPECIES.length();
+        int width = 3 * lanes;
+        int a0 = i * aRow;
+        int a1 = a0 + aRow;
+        int a2 = a1 + aRow;
+        int a3 = a2 + aRow;
+        int c0 = i * n + j;
+        int c1 = c0 + n;
+        int c2 = c1 + n;
+        int c3 = c2 + n;
+        DoubleVector p0 = DoubleVector.fromArray(SPECIES, c, c0);
+        DoubleVector p1 = DoubleVector.fromArray(SPECIES, c, c1);
+        DoubleVector p2 = DoubleVector.fromArray(SPECIES, c, c2);
+        DoubleVector p3 = DoubleVector.fromArray(SPECIES, c, c3);
+        DoubleVector q0 = DoubleVector.fromArray(SPECIES, c, c0 + lanes);
+        DoubleVector q1 = DoubleVector.fromArray(SPECIES, c, c1 + lanes);
+        DoubleVector q2 = DoubleVector.fromArray(SPECIES, c, c2 + lanes);
+        DoubleVector q3 = DoubleVector.fromArray(SPECIES, c, c3 + lanes);
+        DoubleVector r0 = DoubleVector.fromArray(SPECIES, c, c0 + 2 * lanes);
+        DoubleVector r1 = DoubleVector.fromArray(SPECIES, c, c1 + 2 * lanes);
+        DoubleVector r2 = DoubleVector.fromArray(SPECIES, c, c2 + 2 * lanes);
+        DoubleVector r3 = DoubleVector.fromArray(SPECIES, c, c3 + 2 * lanes);
+        for (int l = 0, al = 0, pl = 0; l < k; l++, al += aCol, pl += width) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, panel, pl);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, panel, pl + lanes);
+            DoubleVector z = DoubleVector.fromArray(SPECIES, panel, pl + 2 * lanes);
+            DoubleVector s0 = DoubleVector.broadcast(SPECIES, a[a0 + al]);
+            DoubleVector s1 = DoubleVector.broadcast(SPECIES, a[a1 + al]);
+            DoubleVector s2 = DoubleVector.broadcast(SPECIES, a[a2 + al]);
+            DoubleVector s3 = DoubleVector.broadcast(SPECIES, a[a3 + al]);
+            p0 = x.fma(s0, p0);
+            p1 = x.fma(s1, p1);
+            p2 = x.fma(s2, p2);
+            p3 = x.fma(s3, p3);
+            q0 = y.fma(s0, q0);
+            q1 = y.fma(s1, q1);
+            q2 = y.fma(s2, q2);
+            q3 = y.fma(s3, q3);
+            r0 = z.fma(s0, r0);
+            r1 = z.fma(s1, r1);
+            r2 = z.fma(s2, r2);
+            r3 = z.fma(s3, r3);
+        }
+        p0.intoArray(c, c0);
+        p1.intoArray(c, c1);
+        p2.intoArray(c, c2);
+        p3.intoArray(c, c3);
+        q0.intoArray(c, c0 + lanes);
+        q1.intoArray(c, c1 + lanes);
+        q2.intoArray(c, c2 + lanes);
+        q3.intoArray(c, c3 + lanes);
+        r0.intoArray(c, c0 + 2 * lanes);
+        r1.intoArray(c, c1 + 2 * lanes);
+        r2.intoArray(c, c2 + 2 * lanes);
+        r3.intoArray(c, c3 + 2 * lanes);
     }
 
     /**
