@@ -48,13 +48,13 @@ final class VectorArrayMath {
     private static final ThreadLocal<double[][]> PANEL = ThreadLocal.withInitial(() -> new double[1][0]);
 
     /**
-     * C += A B, three vectors of columns at a time: that panel of B is first copied into
+     * C += A B, two vectors of columns at a time: that panel of B is first copied into
      * contiguous memory (rows of B lie n doubles apart, and for n a multiple of 512 they would all
      * fall into one set of the L1 cache), then every group of four rows of C passes over it.
      */
     static void multiplyAdd(int m, int n, int k, double[] a, int aRow, int aCol, double[] b, double[] c) {
         int lanes = SPECIES.length();
-        int width = 3 * lanes;
+        int width = 2 * lanes;
         double[][] holder = PANEL.get();
         if (holder[0].length < k * width) {
             holder[0] = new double[k * width];
@@ -79,14 +79,14 @@ final class VectorArrayMath {
     }
 
     /**
-     * Adds rows i..i+3, columns j..j+3L-1 of A B to C from the packed panel of B: twelve
+     * Adds rows i..i+3, columns j..j+2L-1 of A B to C from the packed panel of B: eight
      * independent accumulators, each load of B serving four rows. A method of its own, so that
      * the JIT compiles it whole and no vector crosses a call.
      */
     private static void block(int i, int j, int n, int k, double[] a, int aRow, int aCol, double[] panel,
             double[] c) {
         int lanes = SPECIES.length();
-        int width = 3 * lanes;
+        int width = 2 * lanes;
         int a0 = i * aRow;
         int a1 = a0 + aRow;
         int a2 = a1 + aRow;
@@ -103,14 +103,9 @@ final class VectorArrayMath {
         DoubleVector q1 = DoubleVector.fromArray(SPECIES, c, c1 + lanes);
         DoubleVector q2 = DoubleVector.fromArray(SPECIES, c, c2 + lanes);
         DoubleVector q3 = DoubleVector.fromArray(SPECIES, c, c3 + lanes);
-        DoubleVector r0 = DoubleVector.fromArray(SPECIES, c, c0 + 2 * lanes);
-        DoubleVector r1 = DoubleVector.fromArray(SPECIES, c, c1 + 2 * lanes);
-        DoubleVector r2 = DoubleVector.fromArray(SPECIES, c, c2 + 2 * lanes);
-        DoubleVector r3 = DoubleVector.fromArray(SPECIES, c, c3 + 2 * lanes);
         for (int l = 0, al = 0, pl = 0; l < k; l++, al += aCol, pl += width) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, panel, pl);
             DoubleVector y = DoubleVector.fromArray(SPECIES, panel, pl + lanes);
-            DoubleVector z = DoubleVector.fromArray(SPECIES, panel, pl + 2 * lanes);
             DoubleVector s0 = DoubleVector.broadcast(SPECIES, a[a0 + al]);
             DoubleVector s1 = DoubleVector.broadcast(SPECIES, a[a1 + al]);
             DoubleVector s2 = DoubleVector.broadcast(SPECIES, a[a2 + al]);
@@ -123,10 +118,6 @@ final class VectorArrayMath {
             q1 = y.fma(s1, q1);
             q2 = y.fma(s2, q2);
             q3 = y.fma(s3, q3);
-            r0 = z.fma(s0, r0);
-            r1 = z.fma(s1, r1);
-            r2 = z.fma(s2, r2);
-            r3 = z.fma(s3, r3);
         }
         p0.intoArray(c, c0);
         p1.intoArray(c, c1);
@@ -136,10 +127,6 @@ final class VectorArrayMath {
         q1.intoArray(c, c1 + lanes);
         q2.intoArray(c, c2 + lanes);
         q3.intoArray(c, c3 + lanes);
-        r0.intoArray(c, c0 + 2 * lanes);
-        r1.intoArray(c, c1 + 2 * lanes);
-        r2.intoArray(c, c2 + 2 * lanes);
-        r3.intoArray(c, c3 + 2 * lanes);
     }
 
     /**
