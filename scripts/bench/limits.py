@@ -13,7 +13,7 @@ vector exp, one vector tanh and one normal draw. The work counted per step is:
 - every particle step: nd normal draws for the noise.
 - tanh-net (samples N, features P, width H): the two products, 2NPH multiply-adds, and NH tanh.
 
-Usage: limits.py DIR, where DIR holds jmh-peak.json, jmh-particle.json and jmh-noisy-gd.json.
+Usage: limits.py DIR, where DIR contains jmh-peak.json, jmh-particle.json and jmh-noisy-gd.json.
 """
 
 import json

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What one core can do at best, the ceiling against which docs/benchmarks.md sets the kernel
+ * The best rates of one core, the ceiling against which docs/benchmarks.md sets the kernel
  * steps: fused multiply-adds on 512-bit registers, the solvers' vector exp and
  * tanh and Math.atan2 over an array that stays in the L1 cache, and standard normal draws from
  * the solvers' sampler. Every score is nanoseconds per operation (one multiply-add lane, one
@@ -59,6 +59,7 @@ public class PeakRatesBenchmark extends SingleCoreSettings {
         DoubleVector s9 = a;
         DoubleVector s10 = a;
         DoubleVector s11 = a;
+
         for (int i = 0; i < CHAIN_STEPS; i++) {
             s0 = s0.fma(a, b);
             s1 = s1.fma(a, b);
@@ -73,6 +74,7 @@ public class PeakRatesBenchmark extends SingleCoreSettings {
             s10 = s10.fma(a, b);
             s11 = s11.fma(a, b);
         }
+
         s0.add(s1).add(s2).add(s3).add(s4).add(s5).add(s6).add(s7).add(s8).add(s9).add(s10).add(s11)
                 .intoArray(out, 0);
         return out;

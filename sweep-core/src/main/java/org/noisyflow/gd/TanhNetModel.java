@@ -131,8 +131,8 @@ final class TanhNetModel implements Model, Backpropagation {
             residuals[b] = residual.weight(b, n, sum);
         }
 
-        // Backward pass: the output weights' gradient and the slopes S (in place of T) in one
-        // pass over T, while each row is in the cache; then the input weights' gradient.
+        // Backward pass: the output weights' gradient and the slopes S (in place of T) come from
+        // one pass over T while each row is in the cache. Then the input weights' gradient follows.
         Arrays.fill(gradient, 0, dimension(), 0.0);
         for (int b = 0; b < count; b++) {
             slopes(b * width, residuals[b], gradient);

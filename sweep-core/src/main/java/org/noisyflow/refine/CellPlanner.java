@@ -235,9 +235,9 @@ public final class CellPlanner {
     /**
      * Returns the points that bisect the crossing on the vertical edges of a cell at the final
      * width: for each edge, the midpoint of its first sign change when that is wider than the
-     * tolerance. The located values are taken on vertical edges, so such a cell is not split:
-     * a steep boundary passes a whole stack of cells through their top and bottom, and the two
-     * cells beside an edge would split it at different heights.
+     * tolerance. The located values are taken on vertical edges, so such a cell is not split. A
+     * steep boundary passes a whole stack of cells through their top and bottom, and the two cells
+     * beside an edge would split it at different heights.
      */
     private List<Corner> edgeBisections(Cell cell, Map<Corner, PointStatistics> points) {
         List<Corner> out = new ArrayList<>();

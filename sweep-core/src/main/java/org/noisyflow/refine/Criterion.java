@@ -2,7 +2,7 @@ package org.noisyflow.refine;
 
 import java.util.Locale;
 
-/** How a boundary shows in the observable along the refined coordinate. */
+/** The sign of a boundary in the observable along the refined coordinate. */
 public enum Criterion {
     /** The observable crosses a given threshold; the first crossing in increasing x is located. */
     THRESHOLD,

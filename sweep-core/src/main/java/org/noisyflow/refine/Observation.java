@@ -1,7 +1,7 @@
 package org.noisyflow.refine;
 
 /**
- * One finished run of a refinement, as the planner sees it.
+ * One finished run of a refinement, as the planner reads it.
  *
  * @param slice the slice index
  * @param x the value of the refined coordinate

@@ -22,7 +22,7 @@ import java.util.Set;
  * {@link #MODEL_MARGIN} of the width from either end, or at its midpoint when the last split
  * did not halve it, for solvers without replicates. With replicates, such a bracket gets its three
  * quarter points in one round, and the round that adds replicates also adds the midpoint of the
- * gap that holds the fitted crossing, so that fewer rounds, each one Spark job, are needed.
+ * gap that contains the fitted crossing, so that fewer rounds, each one Spark job, are needed.
  */
 public final class RefinePlanner {
     /** Standard errors between a mean and the threshold for its sign to count as certain. */
@@ -225,9 +225,9 @@ public final class RefinePlanner {
         // is then limited by replicate noise, not by where the points are.
         double fineGap = Math.max(settings.tolerance(), Double.isNaN(estimate[1]) ? 0.0 : estimate[1]);
         if (!requests.isEmpty()) {
-            // More replicates and, in the same round, a point in the gap of the fitted crossing,
-            // with as many replicates as the uncertain points get: a point there is uncertain too,
-            // and one round for both saves the rounds of doubling its replicates later.
+            // More replicates and, in the same round, a point in the gap of the fitted crossing with
+            // as many replicates as the uncertain points get. A point there is uncertain too, so
+            // one round for both saves the later rounds of doubling its replicates.
             int gap = gapOf(points, bracket, estimate[0]);
             double middle = 0.5 * (points.get(gap).x() + points.get(gap + 1).x());
             if (points.get(gap + 1).x() - points.get(gap).x() > fineGap && !ranAt(all, middle)) {

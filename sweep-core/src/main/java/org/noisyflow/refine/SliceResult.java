@@ -1,7 +1,7 @@
 package org.noisyflow.refine;
 
 /**
- * What a refinement knows about one slice after some rounds.
+ * The state of one slice of a refinement after some rounds.
  *
  * @param slice the slice index
  * @param status open, or why the slice closed

@@ -11,7 +11,7 @@ import org.noisyflow.simd.VectorFunctions;
  * Pair sums with the JDK Vector API, each pair i &lt; j visited once.
  *
  * <p>The positions are copied into a transposed d&times;m array (m = n rounded up to whole
- * vectors, the extra columns zero), so that one vector holds one coordinate of several partners
+ * vectors, the extra columns zero), so that one vector contains one coordinate of several partners
  * j. Rows pass over a range of partners four at a time, sharing each load, in three passes:
  * <ol>
  *   <li>the dot products t_ij, two vectors of partners per row, eight independent chains of
@@ -146,7 +146,7 @@ final class VectorPairSum implements PairSum {
 
     /**
      * Adds the pairs (i, j) with j &gt; i and j in [start, end) for the rows i in
-     * [i0, i0 + count); [start, end) is whole vectors.
+     * [i0, i0 + count). The range [start, end) is a whole number of vectors.
      */
     private void rows(double[] x, int i0, int count, int start, int end) {
         for (int r = 0; r < count; r++) {
@@ -247,8 +247,8 @@ final class VectorPairSum implements PairSum {
     }
 
     /**
-     * Writes c(t_ij) for row i into couplings[out + j], j in [start, end), and 0 for the partners
-     * j &le; i that share a vector with the first partner.
+     * Writes c(t_ij) for row i into couplings[out + j], j in [start, end). The partners j &le; i
+     * that share a vector with the first partner get 0.
      */
     private void couplings(double[] x, int i, int out, int start, int end) {
         switch (coupling) {

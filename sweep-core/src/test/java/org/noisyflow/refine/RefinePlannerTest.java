@@ -57,7 +57,8 @@ class RefinePlannerTest {
             assertEquals(SliceStatus.CONVERGED, slice.status());
             assertEquals(expected, slice.located(), 1e-4);
             assertTrue(slice.uncertainty() <= 1e-4, "uncertainty " + slice.uncertainty());
-            assertTrue(slice.low() <= expected && expected <= slice.high(), "bracket excludes the crossing");
+            assertTrue(slice.low() <= expected, "bracket starts above the crossing");
+            assertTrue(expected <= slice.high(), "bracket ends below the crossing");
         }
         // Bisection needs ceil(log2(0.5 / 1e-4)) = 13 points after the 7 coarse ones, and a model
         // split that does not halve the bracket is followed by a bisection, so at most 2 x 13.
@@ -95,7 +96,8 @@ class RefinePlannerTest {
         assertTrue(slice.status() == SliceStatus.NOISE_LIMITED || slice.status() == SliceStatus.BUDGET
                 || slice.status() == SliceStatus.CONVERGED, "status " + slice.status());
         assertTrue(slice.runs() <= 400, "runs " + slice.runs());
-        assertTrue(slice.uncertainty() > 0 && slice.uncertainty() < 0.2, "uncertainty " + slice.uncertainty());
+        assertTrue(slice.uncertainty() > 0, "uncertainty " + slice.uncertainty());
+        assertTrue(slice.uncertainty() < 0.2, "uncertainty " + slice.uncertainty());
         // Three standard errors: fails for a biased estimate or an understated uncertainty.
         assertEquals(c, slice.located(), 3 * slice.uncertainty(), "seed " + seed + ", " + slice);
         // Quarter splits and new points with the replicates of their uncertain neighbours keep the
@@ -157,7 +159,8 @@ class RefinePlannerTest {
         assertEquals(SliceStatus.BUDGET, last.get(0).status());
         assertEquals(SliceStatus.BUDGET, last.get(1).status());
         assertEquals(20, last.get(0).runs() + last.get(1).runs());
-        assertTrue(last.get(0).low() <= 1.0 && 1.0 <= last.get(0).high());
+        assertTrue(last.get(0).low() <= 1.0, "bracket low " + last.get(0).low());
+        assertTrue(1.0 <= last.get(0).high(), "bracket high " + last.get(0).high());
     }
 
     @Test

@@ -32,6 +32,7 @@ class ArrayMathTest {
         double[] a = uniform(random, m * k);
         double[] b = uniform(random, k * n);
         double[] c = uniform(random, m * n);
+
         double[] expected = c.clone();
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -40,6 +41,7 @@ class ArrayMathTest {
                 }
             }
         }
+
         double[] direct = c.clone();
         ArrayMath.multiplyAdd(m, n, k, a, k, 1, b, direct);
         double[] scalar = c.clone();
@@ -53,6 +55,7 @@ class ArrayMathTest {
         }
         double[] transposed = c.clone();
         ArrayMath.multiplyAdd(m, n, k, at, 1, m, b, transposed);
+
         for (int i = 0; i < m * n; i++) {
             assertEquals(expected[i], direct[i], 1e-13, "direct, entry " + i);
             assertEquals(expected[i], scalar[i], 1e-13, "scalar, entry " + i);

@@ -53,7 +53,7 @@ class VectorFunctionsTest {
 
     /**
      * tanh from the reduced exponential against StrictMath.tanh (within 2.5 ulps of exact by its
-     * contract). The quotient E / (E + 2) adds up to two roundings to E's one ulp; the measured
+     * contract). The quotient E / (E + 2) adds up to two roundings to E's one ulp. The measured
      * worst case over these arguments is 3 ulps, the bound checked.
      */
     @Test

@@ -24,7 +24,7 @@ class DeterminismTest {
     @ValueSource(strings = {"-Xint", "-XX:MaxVectorSize=16", "-XX:UseAVX=2"})
     void bitsDoNotDependOnTheJvm(String option) throws IOException, InterruptedException {
         assertTrue(ArrayMath.VECTOR_API, "the tests run with --add-modules=jdk.incubator.vector");
-        String here = Long.toHexString(DriftFingerprint.fingerprint(2000));
+        String compiled = Long.toHexString(DriftFingerprint.fingerprint(2000));
 
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -40,6 +40,6 @@ class DeterminismTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
         String[] lines = output.strip().split("\\R");
-        assertEquals(here, lines[lines.length - 1], "bits with " + option + "; output:\n" + output);
+        assertEquals(compiled, lines[lines.length - 1], "bits with " + option + "; output:\n" + output);
     }
 }

@@ -28,6 +28,7 @@ public final class DriftFingerprint {
                 hash = hash * 31 + Double.doubleToLongBits(v);
             }
         }
+
         // The Maier-Saupe mean field: two matrix products and a dot product per particle.
         ParticleSystem nematic = new ParticleSystem(67, 5, ZonalKernel.of("maier-saupe", 0.0, 5));
         nematic.initUniform(StreamSeeds.stream(4));
@@ -38,6 +39,7 @@ public final class DriftFingerprint {
         for (double v : meanField) {
             hash = hash * 31 + Double.doubleToLongBits(v);
         }
+
         double[] values = new double[1001];
         for (int r = 0; r < repeats; r++) {
             for (int i = 0; i < values.length; i++) {
@@ -48,6 +50,7 @@ public final class DriftFingerprint {
         for (double v : values) {
             hash = hash * 31 + Double.doubleToLongBits(v);
         }
+
         // A product with partial row groups and vectors, and a dot product with a tail.
         double[] a = new double[37 * 13];
         double[] b = new double[13 * 29];

@@ -227,6 +227,7 @@ class ParticleSystemTest {
         });
         fast.initUniform(StreamSeeds.stream(SEED));
         plain.initUniform(StreamSeeds.stream(SEED));
+
         ZigguratSampler.NormalizedGaussian noiseFast =
                 ZigguratSampler.NormalizedGaussian.of(StreamSeeds.stream(SEED + 1));
         ZigguratSampler.NormalizedGaussian noisePlain =
@@ -238,6 +239,7 @@ class ParticleSystemTest {
             fast.step(dt, noise, noiseFast, ParticleSystem.Scheme.EULER);
             plain.step(dt, noise, noisePlain, ParticleSystem.Scheme.EULER);
         }
+
         for (int i = 0; i < n * d; i++) {
             worst = Math.max(worst, Math.abs(fast.positions()[i] - plain.positions()[i]));
         }

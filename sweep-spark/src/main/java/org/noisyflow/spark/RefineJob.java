@@ -185,7 +185,7 @@ public final class RefineJob {
      * Checks the output directory and claims it for this refinement, deleting earlier results
      * first when {@code force} is set.
      *
-     * @throws SweepJob.ExistingOutputException when the directory is a file or holds results of
+     * @throws SweepJob.ExistingOutputException when the directory is a file or contains results of
      *     another file
      */
     public void prepare(boolean force) throws IOException {
