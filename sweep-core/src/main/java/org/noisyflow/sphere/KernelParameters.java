@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
 import org.noisyflow.solver.InvalidParameterException;
 import org.noisyflow.solver.ParameterDef;
 import org.noisyflow.solver.Parameters;
@@ -65,6 +66,15 @@ final class KernelParameters {
      * for a kernel whose uniform state never loses stability, and for a slice without kernel and d.
      */
     static OptionalDouble linearThreshold(String axis, Map<String, Object> slice) {
+        return linearThreshold(axis, slice, DoubleUnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #linearThreshold(String, Map)}, with the degree-1 threshold passed through
+     * {@code degreeOne} when that mode is the first to turn unstable, for equations whose
+     * threshold differs from the continuum one in that mode only.
+     */
+    static OptionalDouble linearThreshold(String axis, Map<String, Object> slice, DoubleUnaryOperator degreeOne) {
         boolean temperature = "temperature".equals(axis);
         if (!"beta".equals(axis) && !temperature || slice.get("kernel") == null || slice.get("d") == null) {
             return OptionalDouble.empty();
@@ -77,6 +87,12 @@ final class KernelParameters {
             return OptionalDouble.empty();
         }
         double beta = spectrum.criticalBeta(mode);
+        if (mode == 1) {
+            beta = degreeOne.applyAsDouble(beta);
+            if (!Double.isFinite(beta)) {
+                return OptionalDouble.empty();
+            }
+        }
         return OptionalDouble.of(temperature ? 1.0 / beta : beta);
     }
 
