@@ -9,8 +9,8 @@ final class VectorArrayMath {
     /**
      * The fixed 256-bit species. The matrix product treats lanes alone and could use any width,
      * but at 512 bits the JDK 17 JIT was seen to box its vectors in some runs, ten times slower.
-     * NOTE: at 256 bits the product runs at about half this machine's peak, which leaves the
-     * tanh-net step slower than NumPy's backward pass on OpenBLAS.
+     * NOTE: the packed 256-bit product reaches about 0.7 of a Zen 3 core's peak. It has not been
+     * timed on an AVX-512 core, where the unpacked one ran at half the peak and lost to OpenBLAS.
      */
     private static final VectorSpecies<Double> SPECIES = VectorFunctions.SPECIES;
 
@@ -46,54 +46,77 @@ final class VectorArrayMath {
         return sum;
     }
 
-    /** Per-thread panel of B: k rows of two vectors, contiguous. */
-    private static final ThreadLocal<double[][]> PANEL = ThreadLocal.withInitial(() -> new double[1][0]);
+    /** Terms of the inner dimension per pass: a packed sliver of A (4 x 256) and of B (256 x 8) fit the L1 cache together. */
+    private static final int DEPTH = 256;
+
+    /** Per-thread packed copies: [0] the rows of A for one pass, [1] one panel of B. */
+    private static final ThreadLocal<double[][]> PACKED = ThreadLocal.withInitial(() -> new double[2][0]);
 
     /**
-     * C += A B, two vectors of columns at a time: that panel of B is first copied into
-     * contiguous memory (rows of B lie n doubles apart, and for n a multiple of 512 they would all
-     * fall into one set of the L1 cache), then every group of four rows of C passes over it.
+     * C += A B in passes over DEPTH terms of the inner dimension. Each pass copies its part of A
+     * into slivers of four rows, term-major, and each panel of two vectors of columns of B into
+     * contiguous memory, so the inner loop reads both at unit stride with one index. The copy of B
+     * also keeps its rows out of one set of the L1 cache, where n doubles apart they would all
+     * fall for n a multiple of 512. Every entry of C still sums its terms in the order of l,
+     * fused, so the bits do not depend on the blocking.
      */
     static void multiplyAdd(int m, int n, int k, double[] a, int aRow, int aCol, double[] b, double[] c) {
-        int lanes = SPECIES.length();
-        int width = 2 * lanes;
-        double[][] holder = PANEL.get();
-        if (holder[0].length < k * width) {
-            holder[0] = new double[k * width];
+        int width = 2 * SPECIES.length();
+        int rows = m / 4 * 4;
+        int columns = n / width * width;
+        double[][] packed = PACKED.get();
+        if (packed[0].length < rows * Math.min(k, DEPTH)) {
+            packed[0] = new double[rows * Math.min(k, DEPTH)];
         }
-        double[] panel = holder[0];
-        int j = 0;
-        for (; j + width <= n; j += width) {
-            for (int l = 0; l < k; l++) {
-                System.arraycopy(b, l * n + j, panel, l * width, width);
-            }
-            int i = 0;
-            for (; i + 4 <= m; i += 4) {
-                block(i, j, n, k, a, aRow, aCol, panel, c);
-            }
-            if (i < m) {
-                rowsTail(i, m, j, j + width, n, k, a, aRow, aCol, b, c);
+        if (packed[1].length < width * DEPTH) {
+            packed[1] = new double[width * DEPTH];
+        }
+        double[] aPacked = packed[0];
+        double[] bPacked = packed[1];
+        for (int from = 0; from < k; from += DEPTH) {
+            int depth = Math.min(DEPTH, k - from);
+            packRows(rows, depth, from, a, aRow, aCol, aPacked);
+            for (int j = 0; j < columns; j += width) {
+                for (int l = 0; l < depth; l++) {
+                    System.arraycopy(b, (from + l) * n + j, bPacked, l * width, width);
+                }
+                for (int i = 0; i < rows; i += 4) {
+                    block(i * n + j, n, depth, aPacked, i * depth, bPacked, c);
+                }
             }
         }
-        if (j < n) {
-            rowsTail(0, m, j, n, n, k, a, aRow, aCol, b, c);
+        if (rows < m) {
+            rowsTail(rows, m, 0, columns, n, k, a, aRow, aCol, b, c);
+        }
+        if (columns < n) {
+            rowsTail(0, m, columns, n, n, k, a, aRow, aCol, b, c);
+        }
+    }
+
+    /** Copies terms [from, from + depth) of rows [0, rows) of A into slivers of four rows, term-major. */
+    private static void packRows(int rows, int depth, int from, double[] a, int aRow, int aCol, double[] out) {
+        for (int i = 0; i < rows; i += 4) {
+            int sliver = i * depth;
+            int a0 = i * aRow + from * aCol;
+            for (int l = 0; l < depth; l++) {
+                int al = a0 + l * aCol;
+                out[sliver + 4 * l] = a[al];
+                out[sliver + 4 * l + 1] = a[al + aRow];
+                out[sliver + 4 * l + 2] = a[al + 2 * aRow];
+                out[sliver + 4 * l + 3] = a[al + 3 * aRow];
+            }
         }
     }
 
     /**
-     * Adds rows i..i+3, columns j..j+2L-1 of A B to C from the packed panel of B: eight
-     * independent accumulators, each load of B serving four rows. A method of its own, so that
-     * the JIT compiles it whole and no vector crosses a call.
+     * Adds four rows and two vectors of columns of A B, over one pass, to C at c0 (rows n
+     * apart): eight independent accumulators, each load of B serving four rows. A method of its
+     * own, so that the JIT compiles it whole and no vector crosses a call.
      */
-    private static void block(int i, int j, int n, int k, double[] a, int aRow, int aCol, double[] panel,
+    private static void block(int c0, int n, int depth, double[] aPacked, int sliver, double[] bPacked,
             double[] c) {
         int lanes = SPECIES.length();
         int width = 2 * lanes;
-        int a0 = i * aRow;
-        int a1 = a0 + aRow;
-        int a2 = a1 + aRow;
-        int a3 = a2 + aRow;
-        int c0 = i * n + j;
         int c1 = c0 + n;
         int c2 = c1 + n;
         int c3 = c2 + n;
@@ -105,13 +128,13 @@ final class VectorArrayMath {
         DoubleVector q1 = DoubleVector.fromArray(SPECIES, c, c1 + lanes);
         DoubleVector q2 = DoubleVector.fromArray(SPECIES, c, c2 + lanes);
         DoubleVector q3 = DoubleVector.fromArray(SPECIES, c, c3 + lanes);
-        for (int l = 0, al = 0, pl = 0; l < k; l++, al += aCol, pl += width) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, panel, pl);
-            DoubleVector y = DoubleVector.fromArray(SPECIES, panel, pl + lanes);
-            DoubleVector s0 = DoubleVector.broadcast(SPECIES, a[a0 + al]);
-            DoubleVector s1 = DoubleVector.broadcast(SPECIES, a[a1 + al]);
-            DoubleVector s2 = DoubleVector.broadcast(SPECIES, a[a2 + al]);
-            DoubleVector s3 = DoubleVector.broadcast(SPECIES, a[a3 + al]);
+        for (int l = 0; l < depth; l++) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, bPacked, width * l);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, bPacked, width * l + lanes);
+            DoubleVector s0 = DoubleVector.broadcast(SPECIES, aPacked[sliver + 4 * l]);
+            DoubleVector s1 = DoubleVector.broadcast(SPECIES, aPacked[sliver + 4 * l + 1]);
+            DoubleVector s2 = DoubleVector.broadcast(SPECIES, aPacked[sliver + 4 * l + 2]);
+            DoubleVector s3 = DoubleVector.broadcast(SPECIES, aPacked[sliver + 4 * l + 3]);
             p0 = x.fma(s0, p0);
             p1 = x.fma(s1, p1);
             p2 = x.fma(s2, p2);

@@ -23,10 +23,12 @@ class ArrayMathTest {
      * C += A B against the textbook triple loop, with A read directly and transposed, at sizes
      * that leave partial row groups and partial vectors. Entries of A, B and C lie in [-1, 1), so
      * each entry of the result is a sum of k + 1 terms of size at most 1, and two summation orders
-     * differ by at most (k + 1)^2 u &lt; 2e-14 for k &le; 40 and u = 2^-53: hence 1e-13.
+     * differ by at most (k + 1)^2 u with u = 2^-53, the tolerance below. The vector product must
+     * also give the same bits as fused multiply-adds in the order of l, whatever its blocking:
+     * k = 600 spans three passes over the inner dimension.
      */
     @ParameterizedTest
-    @CsvSource({"9, 37, 5", "4, 16, 1", "1, 70, 40", "13, 3, 7", "8, 64, 33"})
+    @CsvSource({"9, 37, 5", "4, 16, 1", "1, 70, 40", "13, 3, 7", "8, 64, 33", "12, 24, 600"})
     void multiplyAddMatchesTripleLoop(int m, int n, int k) {
         UniformRandomProvider random = StreamSeeds.stream(41L + m * 1000L + n);
         double[] a = uniform(random, m * k);
@@ -34,13 +36,16 @@ class ArrayMathTest {
         double[] c = uniform(random, m * n);
 
         double[] expected = c.clone();
+        double[] fused = c.clone();
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 for (int l = 0; l < k; l++) {
                     expected[i * n + j] += a[i * k + l] * b[l * n + j];
+                    fused[i * n + j] = Math.fma(a[i * k + l], b[l * n + j], fused[i * n + j]);
                 }
             }
         }
+        double tolerance = (k + 1.0) * (k + 1.0) * Math.ulp(1.0) / 2;
 
         double[] direct = c.clone();
         ArrayMath.multiplyAdd(m, n, k, a, k, 1, b, direct);
@@ -57,9 +62,13 @@ class ArrayMathTest {
         ArrayMath.multiplyAdd(m, n, k, at, 1, m, b, transposed);
 
         for (int i = 0; i < m * n; i++) {
-            assertEquals(expected[i], direct[i], 1e-13, "direct, entry " + i);
-            assertEquals(expected[i], scalar[i], 1e-13, "scalar, entry " + i);
-            assertEquals(expected[i], transposed[i], 1e-13, "transposed, entry " + i);
+            assertEquals(expected[i], direct[i], tolerance, "direct, entry " + i);
+            assertEquals(expected[i], scalar[i], tolerance, "scalar, entry " + i);
+            assertEquals(expected[i], transposed[i], tolerance, "transposed, entry " + i);
+            if (ArrayMath.VECTOR_API) {
+                assertEquals(fused[i], direct[i], 0.0, "direct against fused, entry " + i);
+                assertEquals(fused[i], transposed[i], 0.0, "transposed against fused, entry " + i);
+            }
         }
     }
 
