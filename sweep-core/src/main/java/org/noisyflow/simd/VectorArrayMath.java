@@ -64,6 +64,11 @@ final class VectorArrayMath {
         int width = 2 * SPECIES.length();
         int rows = m / 4 * 4;
         int columns = n / width * width;
+        if (rows == 0 || columns == 0) {
+            // Too narrow for a block, as for d = 3: nothing is worth packing.
+            rowsTail(0, m, 0, n, n, k, a, aRow, aCol, b, c);
+            return;
+        }
         double[][] packed = PACKED.get();
         if (packed[0].length < rows * Math.min(k, DEPTH)) {
             packed[0] = new double[rows * Math.min(k, DEPTH)];
