@@ -13,7 +13,9 @@ vector exp, one vector tanh and one normal draw. The work counted per step is:
 - every particle step: nd normal draws for the noise.
 - tanh-net (samples N, features P, width H): the two products, 2NPH multiply-adds, and NH tanh.
 
-Usage: limits.py DIR, where DIR contains jmh-peak.json, jmh-particle.json and jmh-noisy-gd.json.
+Usage: limits.py DIR [--peak PEAKDIR], where DIR contains jmh-particle.json and jmh-noisy-gd.json,
+and jmh-peak.json unless --peak names another results directory of the same machine to take it from
+(for a run whose peak benchmark was disturbed by other load: its scores then vary between iterations).
 """
 
 import json
@@ -37,10 +39,19 @@ def medians(path):
 
 
 def main():
-    directory = sys.argv[1] if len(sys.argv) > 1 else "runs/bench-particle-step"
-    peak = {name: score for (name, _), (score, _) in medians(os.path.join(directory, "jmh-peak.json")).items()}
+    args = sys.argv[1:]
+    peak_directory = None
+    if "--peak" in args:
+        at = args.index("--peak")
+        if at + 1 >= len(args):
+            sys.exit("limits.py: --peak needs a results directory that contains jmh-peak.json")
+        peak_directory = args[at + 1]
+        del args[at:at + 2]
+    directory = args[0] if args else "runs/bench-particle-step"
+    peak_path = os.path.join(peak_directory or directory, "jmh-peak.json")
+    peak = {name: score for (name, _), (score, _) in medians(peak_path).items()}
     fma_ns, exp_ns, tanh_ns, normal_ns = peak["fma"], peak["exp"], peak["tanh"], peak["normal"]
-    print(f"peak: {1 / fma_ns:.1f} G multiply-adds/s ({2 / fma_ns:.1f} Gflop/s), exp {exp_ns:.2f} ns, "
+    print(f"peak ({peak_path}): {1 / fma_ns:.1f} G multiply-adds/s ({2 / fma_ns:.1f} Gflop/s), exp {exp_ns:.2f} ns, "
           f"tanh {tanh_ns:.2f} ns, normal draw {normal_ns:.2f} ns")
     rows = [("case", "measured ms", "limit ms", "limit/measured")]
 
