@@ -9,8 +9,9 @@ final class VectorArrayMath {
     /**
      * The fixed 256-bit species. The matrix product treats lanes alone and could use any width,
      * but at 512 bits the JDK 17 JIT was seen to box its vectors in some runs, ten times slower.
-     * NOTE: the packed 256-bit product reaches about 0.7 of a Zen 3 core's peak. It has not been
-     * timed on an AVX-512 core, where the unpacked one ran at half the peak and lost to OpenBLAS.
+     * NOTE: alone, the packed 256-bit product ran at 14 to 16 G multiply-adds/s on a Zen 3 core
+     * of 21 G/s peak. It has not been timed on an AVX-512 core, where the unpacked one ran at
+     * half the peak and lost to OpenBLAS.
      */
     private static final VectorSpecies<Double> SPECIES = VectorFunctions.SPECIES;
 
@@ -49,13 +50,17 @@ final class VectorArrayMath {
     /** Terms of the inner dimension per pass: a packed sliver of A (4 x 256) and of B (256 x 8) fit the L1 cache together. */
     private static final int DEPTH = 256;
 
-    /** Per-thread packed copies: [0] the rows of A for one pass, [1] one panel of B. */
+    /** Rows of A packed at a time, so the copy stays 128 x 256 doubles however tall A is. */
+    private static final int PANEL_ROWS = 128;
+
+    /** Per-thread packed copies: [0] a panel of rows of A for one pass, [1] one panel of B. */
     private static final ThreadLocal<double[][]> PACKED = ThreadLocal.withInitial(() -> new double[2][0]);
 
     /**
-     * C += A B in passes over DEPTH terms of the inner dimension. Each pass copies its part of A
-     * into slivers of four rows, term-major, and each panel of two vectors of columns of B into
-     * contiguous memory, so the inner loop reads both at unit stride with one index. The copy of B
+     * C += A B in passes over DEPTH terms of the inner dimension. Each pass copies its part of A,
+     * PANEL_ROWS rows at a time, into slivers of four rows, term-major. It copies each panel of
+     * two vectors of columns of B into contiguous memory. The inner loop then reads both copies at
+     * unit stride with one index. The copy of B
      * also keeps its rows out of one set of the L1 cache, where n doubles apart they would all
      * fall for n a multiple of 512. Every entry of C still sums its terms in the order of l,
      * fused, so the bits do not depend on the blocking.
@@ -70,8 +75,9 @@ final class VectorArrayMath {
             return;
         }
         double[][] packed = PACKED.get();
-        if (packed[0].length < rows * Math.min(k, DEPTH)) {
-            packed[0] = new double[rows * Math.min(k, DEPTH)];
+        int aSize = Math.min(rows, PANEL_ROWS) * Math.min(k, DEPTH);
+        if (packed[0].length < aSize) {
+            packed[0] = new double[aSize];
         }
         if (packed[1].length < width * DEPTH) {
             packed[1] = new double[width * DEPTH];
@@ -80,13 +86,16 @@ final class VectorArrayMath {
         double[] bPacked = packed[1];
         for (int from = 0; from < k; from += DEPTH) {
             int depth = Math.min(DEPTH, k - from);
-            packRows(rows, depth, from, a, aRow, aCol, aPacked);
-            for (int j = 0; j < columns; j += width) {
-                for (int l = 0; l < depth; l++) {
-                    System.arraycopy(b, (from + l) * n + j, bPacked, l * width, width);
-                }
-                for (int i = 0; i < rows; i += 4) {
-                    block(i * n + j, n, depth, aPacked, i * depth, bPacked, c);
+            for (int top = 0; top < rows; top += PANEL_ROWS) {
+                int bottom = Math.min(rows, top + PANEL_ROWS);
+                packRows(top, bottom, depth, from, a, aRow, aCol, aPacked);
+                for (int j = 0; j < columns; j += width) {
+                    for (int l = 0; l < depth; l++) {
+                        System.arraycopy(b, (from + l) * n + j, bPacked, l * width, width);
+                    }
+                    for (int i = top; i < bottom; i += 4) {
+                        block(i * n + j, n, depth, aPacked, (i - top) * depth, bPacked, c);
+                    }
                 }
             }
         }
@@ -98,10 +107,11 @@ final class VectorArrayMath {
         }
     }
 
-    /** Copies terms [from, from + depth) of rows [0, rows) of A into slivers of four rows, term-major. */
-    private static void packRows(int rows, int depth, int from, double[] a, int aRow, int aCol, double[] out) {
-        for (int i = 0; i < rows; i += 4) {
-            int sliver = i * depth;
+    /** Copies terms [from, from + depth) of rows [top, bottom) of A into slivers of four rows, term-major. */
+    private static void packRows(int top, int bottom, int depth, int from, double[] a, int aRow, int aCol,
+            double[] out) {
+        for (int i = top; i < bottom; i += 4) {
+            int sliver = (i - top) * depth;
             int a0 = i * aRow + from * aCol;
             for (int l = 0; l < depth; l++) {
                 int al = a0 + l * aCol;

@@ -5,7 +5,7 @@ package org.noisyflow.sphere;
  * step, where the first unstable mode has degree 1.
  *
  * <p>One step moves the position x by the increment dt v(x) + sigma xi and retracts onto the
- * sphere as {@link ParticleSystem.Scheme} says, with sigma^2 = 2 dt / beta and xi a standard
+ * sphere by the rule of {@link ParticleSystem.Scheme}, with sigma^2 = 2 dt / beta and xi a standard
  * normal vector in R^d. Near the uniform state the drift is v(x) = kappa P_x m to first order
  * in the mean m. In continuous time m then grows at the rate kappa (1 - 1/d) - (d - 1) / beta,
  * so the continuum threshold is beta_1 = d / kappa (kappa = 1 and beta_1 = d for the Heisenberg
@@ -26,9 +26,10 @@ package org.noisyflow.sphere;
  *       To first order in dt the Heisenberg threshold is d + dt (7 - d) / 2.
  * </ul>
  * Both tend to the continuum threshold as dt goes to 0. At dt = 0.01 and d = 3 the geodesic
- * step's threshold is 3.0067 and the euler step's 3.02, shifts that a refinement to a few
- * thousandths resolves. This class evaluates a and b by Gauss-Legendre quadrature, so its
- * thresholds hold to all orders in dt.
+ * step's threshold is 3.0067 and the euler step's 3.02. The euler shift is several times the
+ * uncertainty of a particle refinement at n = 1000, the geodesic one about two such
+ * uncertainties. This class evaluates a and b by Gauss-Legendre quadrature, so its thresholds
+ * hold to all orders in dt.
  */
 public final class SchemeThreshold {
 
@@ -51,15 +52,15 @@ public final class SchemeThreshold {
     public static double criticalBeta(int d, double dt, ParticleSystem.Scheme scheme, double continuumBeta) {
         double low = continuumBeta / 4.0;
         double high = continuumBeta * 4.0;
-        double fLow = growth(d, dt, scheme, continuumBeta, low) - 1.0;
-        double fHigh = growth(d, dt, scheme, continuumBeta, high) - 1.0;
+        double fLow = excessGrowth(d, dt, scheme, continuumBeta, low);
+        double fHigh = excessGrowth(d, dt, scheme, continuumBeta, high);
         if (!(fLow < 0.0 && fHigh > 0.0)) {
             return Double.NaN;
         }
         // Bisection: the growth factor rises with beta, since less noise keeps x' closer to x.
         for (int i = 0; i < 200 && high - low > 1e-13 * high; i++) {
             double middle = 0.5 * (low + high);
-            if (growth(d, dt, scheme, continuumBeta, middle) < 1.0) {
+            if (excessGrowth(d, dt, scheme, continuumBeta, middle) < 0.0) {
                 low = middle;
             } else {
                 high = middle;
@@ -68,34 +69,39 @@ public final class SchemeThreshold {
         return 0.5 * (low + high);
     }
 
-    /** Returns the factor a + b dt (d - 1) / beta_1 by which one step multiplies the mean. */
-    static double growth(int d, double dt, ParticleSystem.Scheme scheme, double continuumBeta, double beta) {
-        double[] ab = scheme == ParticleSystem.Scheme.GEODESIC ? geodesic(d, Math.sqrt(2.0 * dt / beta))
-                : euler(d, Math.sqrt(2.0 * dt / beta));
-        return ab[0] + ab[1] * dt * (d - 1.0) / continuumBeta;
+    /**
+     * Returns a + b dt (d - 1) / beta_1 - 1, the excess over 1 of the factor by which one step
+     * multiplies the mean. It is computed from 1 - a, which the quadratures sum term by term,
+     * because 1 - a and the drift term are both of order dt and a - 1 would lose their digits.
+     */
+    static double excessGrowth(int d, double dt, ParticleSystem.Scheme scheme, double continuumBeta, double beta) {
+        double sigma = Math.sqrt(2.0 * dt / beta);
+        double[] lossAndB = scheme == ParticleSystem.Scheme.GEODESIC ? geodesic(d, sigma) : euler(d, sigma);
+        return lossAndB[1] * dt * (d - 1.0) / continuumBeta - lossAndB[0];
     }
 
-    /** Returns {a, b} of the geodesic step with noise scale sigma. */
+    /** Returns {1 - a, b} of the geodesic step with noise scale sigma. */
     static double[] geodesic(int d, double sigma) {
         double[][] radial = tangentLengthRule(d);
-        double a = 0.0;
+        double loss = 0.0;
         double b = 0.0;
         for (int i = 0; i < radial[0].length; i++) {
             double u = sigma * radial[0][i];
             double sinc = u < 1e-4 ? 1.0 - u * u / 6.0 : Math.sin(u) / u;
             // u sinc'(u) = cos u - sinc u
             double uSincPrime = u < 1e-4 ? -u * u / 3.0 : Math.cos(u) - sinc;
-            a += radial[1][i] * Math.cos(u);
+            double half = Math.sin(0.5 * u);
+            loss += radial[1][i] * 2.0 * half * half;
             b += radial[1][i] * (sinc + uSincPrime / (d - 1.0));
         }
-        return new double[] {a, b};
+        return new double[] {loss, b};
     }
 
-    /** Returns {a, b} of the euler step with noise scale sigma. */
+    /** Returns {1 - a, b} of the euler step with noise scale sigma. */
     static double[] euler(int d, double sigma) {
         double[][] radial = tangentLengthRule(d);
         double[][] normal = GaussLegendre.rule(NODES, -RADIAL_RANGE, RADIAL_RANGE);
-        double a = 0.0;
+        double loss = 0.0;
         double b = 0.0;
         for (int j = 0; j < NODES; j++) {
             double z = normal[0][j];
@@ -106,11 +112,13 @@ public final class SchemeThreshold {
                 double length2 = along * along + across * across;
                 double length = Math.sqrt(length2);
                 double weight = zWeight * radial[1][i];
-                a += weight * along / length;
+                // 1 - along / length, without cancellation where along > 0
+                loss += weight * (along > 0.0 ? across * across / (length * (length + along))
+                        : (length - along) / length);
                 b += weight * (1.0 / length - across * across / ((d - 1.0) * length2 * length));
             }
         }
-        return new double[] {a, b};
+        return new double[] {loss, b};
     }
 
     /**

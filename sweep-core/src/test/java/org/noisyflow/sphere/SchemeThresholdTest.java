@@ -16,8 +16,8 @@ class SchemeThresholdTest {
     /**
      * Expanding a and b to first order in dt (the class comment) gives the Heisenberg thresholds
      * d + dt (d + 1) / 6 (geodesic) and d + dt (7 - d) / 2 (euler). At dt = 1e-3 the shifts are
-     * 5e-4 to 4.5e-3 and the dt^2 remainder is below 2e-6 (at d = 16 and dt = 0.01 the euler
-     * remainder is 1.4e-4, so its coefficient is about 1.4), so 2e-5 separates the shift from
+     * 5e-4 to 4.5e-3 and the dt^2 remainder is below 3e-6 (at d = 16 and dt = 0.01 the euler
+     * remainder is -1.4e-4, so its coefficient is about -1.4), so 2e-5 separates the shift from
      * zero and from a wrong coefficient.
      */
     @ParameterizedTest
@@ -58,8 +58,9 @@ class SchemeThresholdTest {
      * system m = e_1, so the drift of row i < A is P_{e_1} e_1 = 0 and the mean of x'.e_1 over
      * those rows estimates a. In the first, m = (1 - w) e_1 + w e_2 and their drift is w e_2, so
      * the mean difference of x'.e_2 between the systems, divided by dt w, estimates b up to
-     * O((dt w)^2). With sigma^2 = 0.2 the sigma^4 terms of a are about 0.01, well above the
-     * Monte Carlo error, so the test distinguishes the quadrature from its first-order expansion.
+     * O((dt w)^2). With sigma^2 = 0.2 the terms beyond first order in sigma^2 move a and b by
+     * 0.008 to 0.013, which the test checks is more than four standard errors, so it
+     * distinguishes the quadrature from its first-order expansion.
      */
     @ParameterizedTest
     @EnumSource(ParticleSystem.Scheme.class)
@@ -89,29 +90,40 @@ class SchemeThresholdTest {
             aSamples[i] = still.positions()[i * d];
             bSamples[i] = (pulled.positions()[i * d + 1] - still.positions()[i * d + 1]) / (dt * w);
         }
-        double[] ab = scheme == ParticleSystem.Scheme.GEODESIC ? SchemeThreshold.geodesic(d, sigma)
+        double[] lossAndB = scheme == ParticleSystem.Scheme.GEODESIC ? SchemeThreshold.geodesic(d, sigma)
                 : SchemeThreshold.euler(d, sigma);
-        assertMean(ab[0], aSamples, "a");
-        assertMean(ab[1], bSamples, "b");
-        // The first-order values, 1 - sigma^2 for a at d = 3 and 1 - sigma^2 (d + 1) / 6 or
-        // 1 - sigma^2 (d - 1) / 2 for b, differ from the quadrature by 0.008 to 0.013, more
-        // than four standard errors of 5e-4, so the test also checks the higher orders.
-        assertTrue(Math.abs(ab[1] - 1.0) > 0.1, "b = " + ab[1] + " is too close to 1 to test the first-order term");
+        double a = 1.0 - lossAndB[0];
+        double b = lossAndB[1];
+        double aError = assertMean(a, aSamples, "a");
+        double bError = assertMean(b, bSamples, "b");
+        // The first-order values: 1 - sigma^2 (d - 1) / 2 for a, and for b 1 - sigma^2 (d + 1) / 6
+        // (geodesic) or 1 - sigma^2 (d - 1) / 2 (euler).
+        double aFirstOrder = 1.0 - sigma * sigma * (d - 1) / 2.0;
+        double bFirstOrder = 1.0 - sigma * sigma * (scheme == ParticleSystem.Scheme.GEODESIC ? (d + 1) / 6.0 : (d - 1) / 2.0);
+        assertTrue(Math.abs(mean(aSamples) - aFirstOrder) > 4 * aError, "a: first order " + aFirstOrder + " not rejected");
+        assertTrue(Math.abs(mean(bSamples) - bFirstOrder) > 4 * bError, "b: first order " + bFirstOrder + " not rejected");
     }
 
-    /** Asserts that the sample mean lies within four standard errors, and that those are below 2e-3. */
-    private static void assertMean(double expected, double[] samples, String name) {
-        double mean = 0.0;
+    private static double mean(double[] samples) {
+        double sum = 0.0;
         for (double s : samples) {
-            mean += s;
+            sum += s;
         }
-        mean /= samples.length;
+        return sum / samples.length;
+    }
+
+    /**
+     * Asserts that the sample mean lies within four standard errors of the expected value, and
+     * returns the standard error.
+     */
+    private static double assertMean(double expected, double[] samples, String name) {
+        double mean = mean(samples);
         double variance = 0.0;
         for (double s : samples) {
             variance += (s - mean) * (s - mean);
         }
         double error = Math.sqrt(variance / (samples.length - 1.0) / samples.length);
-        assertTrue(error < 2e-3, name + ": standard error " + error + " too large for the test");
         assertEquals(expected, mean, 4 * error, name + " from " + samples.length + " steps, standard error " + error);
+        return error;
     }
 }
