@@ -60,10 +60,9 @@ final class VectorArrayMath {
      * C += A B in passes over DEPTH terms of the inner dimension. Each pass copies its part of A,
      * PANEL_ROWS rows at a time, into slivers of four rows, term-major. It copies each panel of
      * two vectors of columns of B into contiguous memory. The inner loop then reads both copies at
-     * unit stride with one index. The copy of B
-     * also keeps its rows out of one set of the L1 cache, where n doubles apart they would all
-     * fall for n a multiple of 512. Every entry of C still sums its terms in the order of l,
-     * fused, so the bits do not depend on the blocking.
+     * unit stride with one index. The copy of B also keeps its rows out of one set of the L1
+     * cache, where n doubles apart they would all fall for n a multiple of 512. Every entry of C
+     * still sums its terms in the order of l, fused, so the bits do not depend on the blocking.
      */
     static void multiplyAdd(int m, int n, int k, double[] a, int aRow, int aCol, double[] b, double[] c) {
         int width = 2 * SPECIES.length();
