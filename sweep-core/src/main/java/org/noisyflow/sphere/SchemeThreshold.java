@@ -27,8 +27,8 @@ package org.noisyflow.sphere;
  * </ul>
  * Both tend to the continuum threshold as dt goes to 0. At dt = 0.01 and d = 3 the geodesic
  * step's threshold is 3.0067 and the euler step's 3.02. The euler shift is several times the
- * uncertainty of a particle refinement at n = 1000, the geodesic one about two such
- * uncertainties. This class evaluates a and b by Gauss-Legendre quadrature, so its thresholds
+ * uncertainty of a particle refinement at n = 1000, the geodesic one about one such
+ * uncertainty. This class evaluates a and b by Gauss-Legendre quadrature, so its thresholds
  * hold to all orders in dt.
  */
 public final class SchemeThreshold {
