@@ -138,26 +138,31 @@ final class BoundaryTable {
         return rows;
     }
 
-    /** Formats the located columns of a 2-D refinement as a text table for the console. */
+    /**
+     * Formats the located columns of a 2-D refinement as a text table for the console, with the
+     * theory column of {@code table}, the rows {@link #cellRows} made of the same columns.
+     */
     static String formatColumns(SweepSpec spec, RefineSettings settings, RefineSpec.Slices slices,
-            List<CellPlanner.ColumnResult> columns) {
+            List<CellPlanner.ColumnResult> columns, List<Row> table) {
+        int theoryIndex = cellSchema(spec, settings).fieldIndex(THEORY);
         List<Axis> axes = sliceAxes(spec, settings);
         StringBuilder text = new StringBuilder();
         for (Axis axis : axes) {
             text.append(String.format(Locale.ROOT, "%-12s", axis.name()));
         }
-        text.append(String.format(Locale.ROOT, "%-12s %-16s %-12s %-14s%n", settings.across(), settings.along(), "+-",
-                "status"));
-        for (CellPlanner.ColumnResult column : columns) {
+        text.append(String.format(Locale.ROOT, "%-12s %-16s %-12s %-12s %-14s%n", settings.across(), settings.along(),
+                "+-", "theory", "status"));
+        for (int r = 0; r < columns.size(); r++) {
+            CellPlanner.ColumnResult column = columns.get(r);
             Map<String, Object> values = slices.slices().get(column.slice()).values();
             for (Axis axis : axes) {
                 Object value = values.get(axis.name());
                 text.append(value instanceof Double d ? String.format(Locale.ROOT, "%-12.6g", d)
                         : String.format(Locale.ROOT, "%-12s", value));
             }
-            text.append(String.format(Locale.ROOT, "%-12.6g %-16s %-12s %-14s%n", column.across(),
+            text.append(String.format(Locale.ROOT, "%-12.6g %-16s %-12s %-12s %-14s%n", column.across(),
                     RefineSpec.format(column.located()), String.format(Locale.ROOT, "%.2e", column.uncertainty()),
-                    column.status().columnValue()));
+                    theory(table.get(r), theoryIndex), column.status().columnValue()));
         }
         return text.toString();
     }
@@ -166,25 +171,40 @@ final class BoundaryTable {
         return Double.isNaN(value) ? null : value;
     }
 
-    /** Formats the slices as a text table for the console. */
-    static String format(SweepSpec spec, RefineSettings settings, RefineSpec.Slices slices, List<SliceResult> results) {
+    /**
+     * Returns field {@code index} of a boundary row, the theory column, as console text, "-"
+     * where the solver has none. The rows carry no schema, so the caller finds the index.
+     */
+    private static String theory(Row row, int index) {
+        Object value = row.get(index);
+        return value == null ? "-" : RefineSpec.format((Double) value);
+    }
+
+    /**
+     * Formats the slices as a text table for the console, with the theory column of
+     * {@code table}, the rows {@link #rows} made of the same results.
+     */
+    static String format(SweepSpec spec, RefineSettings settings, RefineSpec.Slices slices, List<SliceResult> results,
+            List<Row> table) {
+        int theoryIndex = schema(spec, settings).fieldIndex(THEORY);
         List<Axis> axes = sliceAxes(spec, settings);
         StringBuilder text = new StringBuilder();
         for (Axis axis : axes) {
             text.append(String.format(Locale.ROOT, "%-12s", axis.name()));
         }
-        text.append(String.format(Locale.ROOT, "%-16s %-12s %-14s %6s %6s%n", settings.along(), "+-", "status",
-                "rounds", "runs"));
-        for (SliceResult result : results) {
+        text.append(String.format(Locale.ROOT, "%-16s %-12s %-16s %-14s %6s %6s%n", settings.along(), "+-", "theory",
+                "status", "rounds", "runs"));
+        for (int r = 0; r < results.size(); r++) {
+            SliceResult result = results.get(r);
             Map<String, Object> values = slices.slices().get(result.slice()).values();
             for (Axis axis : axes) {
                 Object value = values.get(axis.name());
                 text.append(value instanceof Double d ? String.format(Locale.ROOT, "%-12.6g", d)
                         : String.format(Locale.ROOT, "%-12s", value));
             }
-            text.append(String.format(Locale.ROOT, "%-16s %-12s %-14s %6d %6d%n", RefineSpec.format(result.located()),
+            text.append(String.format(Locale.ROOT, "%-16s %-12s %-16s %-14s %6d %6d%n", RefineSpec.format(result.located()),
                     Double.isNaN(result.uncertainty()) ? "-" : String.format(Locale.ROOT, "%.2e", result.uncertainty()),
-                    result.status().columnValue(), result.rounds(), result.runs()));
+                    theory(table.get(r), theoryIndex), result.status().columnValue(), result.rounds(), result.runs()));
         }
         return text.toString();
     }

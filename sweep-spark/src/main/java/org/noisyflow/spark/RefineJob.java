@@ -72,7 +72,7 @@ public final class RefineJob {
      * @param slices the state of every slice
      */
     public record Outcome(int rounds, long runs, boolean finished, List<SliceResult> slices,
-            List<CellPlanner.ColumnResult> columns, Instant start, Instant end) {
+            List<CellPlanner.ColumnResult> columns, List<Row> table, Instant start, Instant end) {
     }
 
     /** One run of a round: the slice, the refined coordinates ([along], or [across, along]) and the replicate. */
@@ -318,15 +318,15 @@ public final class RefineJob {
         }
         Outcome outcome;
         if (rounds instanceof CellRounds cellRounds) {
-            outcome = new Outcome(round, runOffset, finished, List.of(), cellRounds.last.columns(), start,
+            List<Row> table = BoundaryTable.cellRows(spec, refine.settings(), slices, cellRounds.last.columns());
+            outcome = new Outcome(round, runOffset, finished, List.of(), cellRounds.last.columns(), table, start,
                     Instant.now());
-            writeTable(BoundaryTable.cellSchema(spec, refine.settings()),
-                    BoundaryTable.cellRows(spec, refine.settings(), slices, cellRounds.last.columns()));
+            writeTable(BoundaryTable.cellSchema(spec, refine.settings()), table);
         } else {
             List<SliceResult> results = ((LineRounds) rounds).last.slices();
-            outcome = new Outcome(round, runOffset, finished, results, List.of(), start, Instant.now());
-            writeTable(BoundaryTable.schema(spec, refine.settings()),
-                    BoundaryTable.rows(spec, refine.settings(), slices, results));
+            List<Row> table = BoundaryTable.rows(spec, refine.settings(), slices, results);
+            outcome = new Outcome(round, runOffset, finished, results, List.of(), table, start, Instant.now());
+            writeTable(BoundaryTable.schema(spec, refine.settings()), table);
         }
         return outcome;
     }

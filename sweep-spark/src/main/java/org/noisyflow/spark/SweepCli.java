@@ -316,8 +316,10 @@ public final class SweepCli implements Callable<Integer> {
                         took.toMillis() / 1000.0, outcome.finished() ? "" : "; stopped by --max-rounds, rerun the "
                                 + "same command to continue");
                 out.print(settings.across() == null
-                        ? BoundaryTable.format(refine.spec(), settings, refine.slices(), outcome.slices())
-                        : BoundaryTable.formatColumns(refine.spec(), settings, refine.slices(), outcome.columns()));
+                        ? BoundaryTable.format(refine.spec(), settings, refine.slices(), outcome.slices(),
+                                outcome.table())
+                        : BoundaryTable.formatColumns(refine.spec(), settings, refine.slices(), outcome.columns(),
+                                outcome.table()));
                 out.printf("noisyflow: tables in %s (summary/, analysis/boundary/, summary.arrow, manifest.json)%n",
                         job.outputDirectory());
                 out.flush();

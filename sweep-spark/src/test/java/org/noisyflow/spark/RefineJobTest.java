@@ -83,6 +83,13 @@ class RefineJobTest {
             assertTrue(row.getDouble(row.fieldIndex("uncertainty")) <= 1e-4, "gamma " + gamma);
             runs += row.getLong(row.fieldIndex("runs"));
         }
+        // The console table shows each slice's theory value from the written table.
+        String text = BoundaryTable.format(refine.spec(), refine.settings(), refine.slices(), outcome.slices(),
+                outcome.table());
+        assertTrue(text.lines().findFirst().orElseThrow().contains("theory"), text);
+        for (Row row : rows) {
+            assertTrue(text.contains(RefineSpec.format(row.getDouble(row.fieldIndex("theory")))), text);
+        }
         // A uniform grid of step 1e-4 over [0.5, 4.0] has 35,001 points per gamma, 280,008 for 8.
         long grid = 8 * 35_001L;
         assertTrue(runs * 5 <= grid, "runs " + runs);
@@ -215,6 +222,12 @@ class RefineJobTest {
         // Cells are split across until 0.5 wide, so the columns are gamma = 0.5, 1.0, ..., 2.5.
         assertEquals(List.of(0.5, 1.0, 1.5, 2.0, 2.5),
                 rows.stream().map(r -> r.getDouble(r.fieldIndex("gamma"))).toList());
+        String text = BoundaryTable.formatColumns(refine.spec(), refine.settings(), refine.slices(), outcome.columns(),
+                outcome.table());
+        assertTrue(text.lines().findFirst().orElseThrow().contains("theory"), text);
+        for (Row row : rows) {
+            assertTrue(text.contains(RefineSpec.format(row.getDouble(row.fieldIndex("theory")))), text);
+        }
         SphereStationarySolver solver = new SphereStationarySolver();
         for (Row row : rows) {
             double gamma = row.getDouble(row.fieldIndex("gamma"));
