@@ -32,7 +32,7 @@ class SchemeThresholdTest {
 
     /**
      * d = 3, dt = 0.01: the same a and b integrated with SciPy's adaptive quadrature and the
-     * root found by Brent's method give 3.00666 (geodesic) and 3.02000 (euler); five digits.
+     * root found by Brent's method give 3.00666 (geodesic) and 3.02000 (euler), to five digits.
      */
     @Test
     void matchesScipyAtRefinementStep() {
@@ -52,8 +52,8 @@ class SchemeThresholdTest {
     }
 
     /**
-     * Checks a and b against the real particle step. Rows 0 to A-1 sit at e_1; in the first
-     * system the last rows sit at e_2, a fraction w of all, in the second at e_1. Both systems
+     * Checks a and b against the real particle step. Rows 0 to A-1 sit at e_1. The last rows, a
+     * fraction w of all, sit at e_2 in the first system and at e_1 in the second. Both systems
      * draw the same noise for rows 0 to A-1 (one seed, draws in row-major order). In the second
      * system m = e_1, so the drift of row i < A is P_{e_1} e_1 = 0 and the mean of x'.e_1 over
      * those rows estimates a. In the first, m = (1 - w) e_1 + w e_2 and their drift is w e_2, so

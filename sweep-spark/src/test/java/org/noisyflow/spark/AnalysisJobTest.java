@@ -140,7 +140,7 @@ class AnalysisJobTest {
         assertEquals(Transition.CONTINUOUS, t.getAs("transition_type"));
         assertEquals(3.0, t.<Double>getAs("transition_location"), 0.5);
         // The geodesic step at dt = 0.01 turns unstable at d + dt (d + 1) / 6 = 3.00667 to first
-        // order in dt; the dt^2 remainder is below 1e-5.
+        // order in dt, and the dt^2 remainder is below 1e-5.
         assertEquals(3.0 + 0.01 * 4 / 6, t.<Double>getAs("theory_location"), 1e-4);
     }
 
