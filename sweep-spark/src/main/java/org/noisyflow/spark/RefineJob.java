@@ -301,15 +301,17 @@ public final class RefineJob {
                 tasks.add(new Task(point, request.replicate(), runOffset + tasks.size()));
             }
             SweepPlan.Range roundRange = new SweepPlan.Range(runOffset, runOffset + tasks.size());
-            if (!complete && !fs.exists(roundManifest(round))) {
+            boolean ranBefore = complete || fs.exists(roundManifest(round));
+            if (!ranBefore) {
                 runRound(round, tasks, schema, observables, partitions);
                 writeText(roundManifest(round), roundText(round, roundRange));
             }
             readRound(parts, schema, round, sliceOfPoint, rounds);
             runOffset = roundRange.to();
             if (progress != null) {
-                progress.accept(String.format("  round %d: %d runs, %d in all; %d of %d slices open", round,
-                        tasks.size(), runOffset, rounds.open(round + 1), slices.slices().size()));
+                progress.accept(String.format("  round %d: %d runs%s, %d in all; %d of %d slices open", round,
+                        tasks.size(), ranBefore ? " (read back from an earlier run)" : "", runOffset,
+                        rounds.open(round + 1), slices.slices().size()));
             }
             round++;
         }

@@ -183,9 +183,15 @@ class RefineJobTest {
                 .orderBy("point_index", "replicate").collectAsList();
         assertEquals(expectedRows, actualRows);
 
-        // A third run on the finished directory runs nothing and reports the same table.
-        RefineJob.Outcome again = new RefineJob(spark, refine, parts.toString(), null).run(2, 0);
+        // A third run on the finished directory runs nothing, says so and reports the same table.
+        List<String> progress = new java.util.ArrayList<>();
+        RefineJob.Outcome again = new RefineJob(spark, refine, parts.toString(), progress::add).run(2, 0);
         assertEquals(reference.slices(), again.slices());
+        List<String> roundLines = progress.stream().filter(line -> line.startsWith("  round ")).toList();
+        assertFalse(roundLines.isEmpty(), String.join("\n", progress));
+        for (String line : roundLines) {
+            assertTrue(line.contains("read back from an earlier run"), line);
+        }
         assertNotNull(RefineJob.manifest(org.apache.hadoop.fs.FileSystem.getLocal(
                 spark.sparkContext().hadoopConfiguration()), new org.apache.hadoop.fs.Path(parts.toUri())));
     }
