@@ -394,8 +394,16 @@ public final class SweepCli implements Callable<Integer> {
                 AnalysisJob job = new AnalysisJob(spark, dir);
                 AnalysisJob.Outcome outcome = job.run(options);
                 AnalysisReport.write(outcome, job.directory(), spark);
+                org.apache.hadoop.fs.Path analysis = new org.apache.hadoop.fs.Path(job.directory(), "analysis");
                 out.printf("noisyflow: analysis of %s along %s in %s (points/, transitions/, pictures, index.html)%n",
-                        outcome.observable(), outcome.x(), new org.apache.hadoop.fs.Path(job.directory(), "analysis"));
+                        outcome.observable(), outcome.x(), analysis);
+                org.apache.hadoop.fs.Path boundary = new org.apache.hadoop.fs.Path(analysis, "boundary");
+                if (boundary.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(boundary)) {
+                    // transitions/ comes from the grid detector, which reads refined points as an
+                    // uneven grid and may find no transition where the refinement located one.
+                    out.printf("noisyflow: the refinement's located boundary is in %s; transitions/ applies the "
+                            + "grid detector to its uneven points%n", boundary);
+                }
                 out.flush();
                 return 0;
             } catch (AnalysisJob.AnalysisException e) {
