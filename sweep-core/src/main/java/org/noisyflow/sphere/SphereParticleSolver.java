@@ -84,7 +84,9 @@ public final class SphereParticleSolver implements Solver {
      * the first unstable mode has degree 1, it is the threshold of the time-stepping scheme
      * itself ({@link SchemeThreshold}), which lies above or below the continuum one by O(dt):
      * 3.0067 against 3 for the Heisenberg kernel at d = 3, dt = 0.01 and the geodesic scheme.
-     * Higher modes keep the continuum value.
+     * Higher modes keep the continuum value. It is empty where the step's threshold lies beyond
+     * a factor 4 of the continuum one. For the Heisenberg kernel at d = 3 no allowed dt (at most
+     * 1) goes that far.
      */
     @Override
     public OptionalDouble predictedTransition(String axis, Map<String, Object> slice) {

@@ -183,7 +183,8 @@ class RefineJobTest {
                 .orderBy("point_index", "replicate").collectAsList();
         assertEquals(expectedRows, actualRows);
 
-        // A third run on the finished directory runs nothing, says so and reports the same table.
+        // A third run on the finished directory runs nothing, reports each round as read back and
+        // gives the same table.
         List<String> progress = new java.util.ArrayList<>();
         RefineJob.Outcome again = new RefineJob(spark, refine, parts.toString(), progress::add).run(2, 0);
         assertEquals(reference.slices(), again.slices());
